@@ -1,0 +1,121 @@
+// annotate: the pipeline for one document, read → segment → match → resolve.
+//
+// An Annotator is built once from a rule pack and is immutable: share one
+// between threads, and give each thread its own Annotator::Scratch (which
+// holds that thread's ICU break iterator and match buffers).
+//
+//   evident::Annotator annotator(evident::LoadPack("rules/en"));
+//   auto scratch = annotator.NewScratch();
+//   evident::AnnotatedDocument out;
+//   annotator.Annotate(doc, scratch.get(), &out);
+//
+// Claims (attribute) and evidence scores (score) are later stages; until they
+// exist AnnotatedDocument::claims stays empty.
+#ifndef EVIDENT_ANNOTATE_ANNOTATE_H_
+#define EVIDENT_ANNOTATE_ANNOTATE_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "match/match.h"
+#include "read/read.h"
+#include "resolve/resolve.h"
+#include "rules/rules.h"
+#include "segment/segment.h"
+
+namespace evident {
+
+struct Annotation {
+  std::string id;          // "a1", "a2", ... in document order
+  std::uint32_t rule = 0;  // index into Pack::rules
+  std::size_t sentence = 0;
+  Span span;               // bytes into the document text
+  Span source, cue, content;  // named groups of the rule, if any
+};
+
+struct Sentence {
+  std::size_t index = 0;
+  Span span;
+  bool split = false;      // cut because it exceeded max_sentence_bytes
+  std::size_t first_annotation = 0;  // its annotations are
+  std::size_t num_annotations = 0;   // annotations[first, first + num)
+};
+
+// What explain shows: matches that did not become annotations.
+struct Trace {
+  std::vector<Suppression> suppressed;
+  std::vector<Overruled> overruled;
+};
+
+struct AnnotatedDocument {
+  const Document* doc = nullptr;  // borrowed: id, text, origin
+  std::vector<Sentence> sentences;
+  std::vector<Annotation> annotations;
+  std::vector<DocumentError> errors;   // the document's own errors
+  std::vector<std::string> warnings;   // e.g. over-long sentences cut
+  Trace trace;                         // filled only when asked for
+};
+
+struct AnnotatorOptions {
+  SegmenterOptions segmenter;
+  bool trace = false;  // keep suppressed and overruled matches
+};
+
+class Annotator {
+ public:
+  // Throws PackError if the pack does not compile, std::runtime_error if ICU
+  // cannot segment the pack's language.
+  explicit Annotator(Pack pack, AnnotatorOptions options = {});
+  ~Annotator();
+  Annotator(const Annotator&) = delete;
+  Annotator& operator=(const Annotator&) = delete;
+
+  class Scratch;
+  std::unique_ptr<Scratch> NewScratch() const;
+
+  // Annotates `doc` into *out (reusing its buffers). A document that arrives
+  // with errors is passed through with no sentences.
+  void Annotate(const Document& doc, Scratch* scratch, AnnotatedDocument* out) const;
+
+  const Pack& pack() const { return pack_; }
+  const AnnotatorOptions& options() const { return options_; }
+
+ private:
+  Pack pack_;
+  AnnotatorOptions options_;
+  Matcher matcher_;
+  Segmenter segmenter_;  // prototype; cloned into each Scratch
+};
+
+class Annotator::Scratch {
+ public:
+  explicit Scratch(Segmenter segmenter) : segmenter(std::move(segmenter)) {}
+  Segmenter segmenter;
+  Matcher::Scratch match;
+  std::vector<SentenceSpan> spans;
+  std::vector<Match> matches;
+};
+
+// One failed rule test: the rule, the test sentence and where it is written,
+// what was expected and what happened.
+struct RuleTestFailure {
+  std::string rule_id;
+  SourceLocation where;
+  std::string text;
+  std::string problem;  // "expected a match, got none (lost to 'x.y')"
+};
+
+struct RuleTestReport {
+  std::size_t rules = 0;
+  std::size_t cases = 0;
+  std::vector<RuleTestFailure> failures;
+};
+
+// Runs every rule's match:/no_match: sentences through the whole pack.
+RuleTestReport RunRuleTests(const Annotator& annotator);
+
+}  // namespace evident
+
+#endif  // EVIDENT_ANNOTATE_ANNOTATE_H_

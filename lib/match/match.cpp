@@ -1,0 +1,146 @@
+#include "match/match.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+
+namespace evident {
+
+namespace {
+
+// RE2's budget for the Set's automaton. Large enough for big packs; a pack
+// beyond it fails to load with a clear message instead of matching slowly.
+constexpr int64_t kSetMaxMem = 256 << 20;
+constexpr int64_t kRuleMaxMem = 8 << 20;
+
+RE2::Options RuleOptions(bool case_sensitive) {
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  opt.set_case_sensitive(case_sensitive);
+  opt.set_max_mem(kRuleMaxMem);
+  return opt;
+}
+
+}  // namespace
+
+struct Matcher::CompiledRule {
+  std::unique_ptr<RE2> re;
+  std::vector<std::unique_ptr<RE2>> except;
+  int ngroups = 0;  // capturing groups, plus one for the whole match
+  int source = -1, cue = -1, content = -1;  // group indexes
+};
+
+struct Matcher::SetHolder {
+  explicit SetHolder(const RE2::Options& o) : set(o, RE2::UNANCHORED) {}
+  RE2::Set set;
+};
+
+Matcher::Matcher(const Pack& pack) {
+  RE2::Options set_options;
+  set_options.set_log_errors(false);
+  set_options.set_max_mem(kSetMaxMem);
+  set_ = std::make_unique<SetHolder>(set_options);
+  rules_.reserve(pack.rules.size());
+  for (std::size_t i = 0; i < pack.rules.size(); ++i) {
+    const Rule& rule = pack.rules[i];
+    CompiledRule c;
+    c.re = std::make_unique<RE2>(rule.pattern, RuleOptions(rule.case_sensitive));
+    if (!c.re->ok()) throw PackError(rule.where, "rule '" + rule.id + "': " + c.re->error());
+    c.ngroups = c.re->NumberOfCapturingGroups() + 1;
+    const auto& names = c.re->NamedCapturingGroups();
+    auto index = [&](const char* name) {
+      auto it = names.find(name);
+      return it == names.end() ? -1 : it->second;
+    };
+    c.source = index("source");
+    c.cue = index("cue");
+    c.content = index("content");
+    for (const auto& ex : rule.except) {
+      c.except.push_back(std::make_unique<RE2>(ex, RuleOptions(rule.case_sensitive)));
+      if (!c.except.back()->ok())
+        throw PackError(rule.where, "rule '" + rule.id + "': except: " + c.except.back()->error());
+    }
+    // One Set with case-sensitive options; each case-insensitive rule says so
+    // with an inline flag.
+    std::string error;
+    const std::string set_pattern = (rule.case_sensitive ? "" : "(?i)") + rule.pattern;
+    if (set_->set.Add(set_pattern, &error) != static_cast<int>(i))
+      throw PackError(rule.where, "rule '" + rule.id + "': " + error);
+    rules_.push_back(std::move(c));
+  }
+  if (!set_->set.Compile())
+    throw PackError({pack.dir}, "the pack's patterns exceed RE2's memory budget (" +
+                                    std::to_string(kSetMaxMem >> 20) + " MiB); split or simplify them");
+}
+
+Matcher::~Matcher() = default;
+
+void Matcher::FindAll(std::string_view text, std::size_t begin, std::size_t end, Scratch* scratch,
+                      std::vector<Match>* out, std::vector<Suppression>* suppressed) const {
+  const std::string_view sentence = text.substr(begin, end - begin);
+  auto& candidates = scratch->candidates;
+  candidates.clear();
+  if (!set_->set.Match(sentence, &candidates)) return;
+  std::sort(candidates.begin(), candidates.end());
+
+  auto to_span = [&](re2::StringPiece g) -> Span {
+    if (g.data() == nullptr) return {};
+    std::size_t b = begin + static_cast<std::size_t>(g.data() - sentence.data());
+    return {b, b + g.size()};
+  };
+
+  for (int index : candidates) {
+    const CompiledRule& rule = rules_[static_cast<std::size_t>(index)];
+    auto& groups = scratch->groups;
+    groups.assign(static_cast<std::size_t>(rule.ngroups), re2::StringPiece());
+    bool excepts_found = false;
+    std::size_t pos = 0;
+    while (pos <= sentence.size() &&
+           rule.re->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, groups.data(), rule.ngroups)) {
+      Match m;
+      m.rule = static_cast<std::uint32_t>(index);
+      m.whole = to_span(groups[0]);
+      if (rule.source > 0) m.source = to_span(groups[static_cast<std::size_t>(rule.source)]);
+      if (rule.cue > 0) m.cue = to_span(groups[static_cast<std::size_t>(rule.cue)]);
+      if (rule.content > 0) m.content = to_span(groups[static_cast<std::size_t>(rule.content)]);
+      m.span = m.cue.empty() ? m.whole : m.cue;
+      // Continue after the match; step over one byte after an empty match.
+      std::size_t next = m.whole.end - begin;
+      pos = next > pos ? next : pos + 1;
+      if (m.span.empty()) continue;  // an empty match annotates nothing
+
+      if (!rule.except.empty()) {
+        auto& hits = scratch->except_hits;
+        if (!excepts_found) {
+          // Except patterns run once per sentence and rule, only when needed.
+          hits.clear();
+          for (std::size_t e = 0; e < rule.except.size(); ++e) {
+            re2::StringPiece g;
+            std::size_t p = 0;
+            while (p <= sentence.size() &&
+                   rule.except[e]->Match(sentence, p, sentence.size(), RE2::UNANCHORED, &g, 1)) {
+              Span s = to_span(g);
+              if (!s.empty()) hits.push_back({s, static_cast<std::uint32_t>(e)});
+              std::size_t n = s.end - begin;
+              p = n > p ? n : p + 1;
+            }
+          }
+          excepts_found = true;
+        }
+        bool dropped = false;
+        for (const auto& [s, e] : hits) {
+          if (s.begin < m.whole.end && m.whole.begin < s.end) {
+            if (suppressed) suppressed->push_back({m, e, s});
+            dropped = true;
+            break;
+          }
+        }
+        if (dropped) continue;
+      }
+      out->push_back(m);
+    }
+  }
+}
+
+}  // namespace evident

@@ -1,0 +1,72 @@
+// output: annotated documents out, in a format other tools read.
+//
+// Every format is a Writer: it renders one AnnotatedDocument into bytes and
+// knows nothing about matching. Rendering is const and thread-safe, so
+// workers render in parallel and the driver writes the pieces in input order.
+//
+//   auto writer = evident::MakeWriter("jsonl", pack, {evident::OffsetUnit::kCodepoint});
+//   std::string bytes;
+//   writer->Begin(&bytes);
+//   writer->Render(annotated, &bytes);   // one record per document
+//   writer->End(&bytes);
+//
+// Offsets are bytes everywhere inside evident; a writer converts them to the
+// unit asked for, in one pass over the text.
+#ifndef EVIDENT_OUTPUT_OUTPUT_H_
+#define EVIDENT_OUTPUT_OUTPUT_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "annotate/annotate.h"
+
+namespace evident {
+
+inline constexpr std::string_view kSchema = "evident/1";
+
+enum class OffsetUnit { kByte, kCodepoint, kUtf16 };
+std::string_view OffsetUnitName(OffsetUnit u);  // "byte", "codepoint", "utf16"
+std::optional<OffsetUnit> ParseOffsetUnit(std::string_view name);
+
+// Converts byte offsets of one text into code points or UTF-16 code units.
+// Built in one pass over the text; each conversion then scans at most a few
+// hundred bytes. The text must be valid UTF-8 and outlive the converter.
+class OffsetConverter {
+ public:
+  OffsetConverter(std::string_view text, OffsetUnit unit);
+  // `byte` must be a code point boundary in [0, text.size()].
+  std::size_t operator()(std::size_t byte) const;
+
+ private:
+  std::size_t Count(std::size_t from, std::size_t to) const;
+  std::string_view text_;
+  OffsetUnit unit_;
+  std::vector<std::size_t> checkpoints_;  // units before byte k * kStride
+};
+
+struct WriterOptions {
+  OffsetUnit offsets = OffsetUnit::kCodepoint;
+};
+
+class Writer {
+ public:
+  virtual ~Writer() = default;
+  // Bytes that open and close the whole output (empty for JSON Lines).
+  virtual void Begin(std::string* out) const { (void)out; }
+  virtual void End(std::string* out) const { (void)out; }
+  // Appends the rendering of one document to *out.
+  virtual void Render(const AnnotatedDocument& doc, std::string* out) const = 0;
+};
+
+// The names MakeWriter knows, for help texts.
+std::vector<std::string> WriterNames();
+// Returns nullptr for an unknown format name.
+std::unique_ptr<Writer> MakeWriter(std::string_view format, const Pack& pack, WriterOptions options);
+
+}  // namespace evident
+
+#endif  // EVIDENT_OUTPUT_OUTPUT_H_

@@ -1,0 +1,223 @@
+#include "read/read.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <system_error>
+
+namespace evident {
+
+namespace fs = std::filesystem;
+
+std::string DocumentError::ToString() const {
+  std::string s = origin;
+  if (line > 0) s += ":" + std::to_string(line);
+  s += ": ";
+  if (byte_offset) s += "byte " + std::to_string(*byte_offset) + ": ";
+  s += message;
+  return s;
+}
+
+std::optional<std::size_t> FindInvalidText(std::string_view text) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  // ICU's U8_NEXT takes int32 lengths; walk in chunks so huge inputs work.
+  std::size_t base = 0;
+  while (base < text.size()) {
+    std::size_t chunk = std::min<std::size_t>(text.size() - base, 1u << 30);
+    // Never cut a chunk inside a sequence: back up to a lead byte.
+    if (base + chunk < text.size()) {
+      while (chunk > 0 && U8_IS_TRAIL(s[base + chunk])) --chunk;
+    }
+    const std::uint8_t* p = s + base;
+    std::int32_t i = 0;
+    const std::int32_t n = static_cast<std::int32_t>(chunk);
+    while (i < n) {
+      std::int32_t start = i;
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) return base + static_cast<std::size_t>(start);
+      if (c == 0) return base + static_cast<std::size_t>(start);
+    }
+    base += chunk;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+std::string IdFromPath(const std::string& path) {
+  if (path == "-") return "stdin";
+  return fs::path(path).stem().string();
+}
+
+bool IsJsonl(const std::string& path, InputFormat format) {
+  if (format != InputFormat::kAuto) return format == InputFormat::kJsonl;
+  const auto ext = fs::path(path).extension();
+  return ext == ".jsonl" || ext == ".ndjson";
+}
+
+void CheckText(Document* doc) {
+  if (auto bad = FindInvalidText(doc->text)) {
+    const bool nul = doc->text[*bad] == '\0';
+    doc->errors.push_back({doc->origin, doc->line, *bad,
+                           nul ? "NUL byte in text" : "invalid UTF-8"});
+    doc->text.clear();
+  }
+}
+
+}  // namespace
+
+DocumentReader::DocumentReader(std::vector<std::string> inputs, InputFormat format)
+    : format_(format), pending_(std::move(inputs)) {
+  std::reverse(pending_.begin(), pending_.end());
+}
+
+DocumentReader::~DocumentReader() = default;
+
+bool DocumentReader::NextPath(std::string* path) {
+  while (!pending_.empty()) {
+    std::string p = std::move(pending_.back());
+    pending_.pop_back();
+    std::error_code ec;
+    if (p != "-" && fs::is_directory(p, ec)) {
+      std::vector<std::string> files;
+      for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end;
+           it.increment(ec)) {
+        if (it->is_regular_file(ec) && it->path().extension() == ".txt")
+          files.push_back(it->path().string());
+      }
+      // Sorted so that the same folder gives the same output everywhere.
+      std::sort(files.begin(), files.end());
+      pending_.insert(pending_.end(), files.rbegin(), files.rend());
+      continue;
+    }
+    *path = std::move(p);
+    return true;
+  }
+  return false;
+}
+
+void DocumentReader::ReadWholeFile(const std::string& path, Document* doc) {
+  doc->origin = path;
+  doc->id = IdFromPath(path);
+  if (path == "-") {
+    doc->text.assign(std::istreambuf_iterator<char>(std::cin), {});
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::error_code ec(errno, std::generic_category());
+      doc->errors.push_back({path, 0, std::nullopt, "cannot open: " + ec.message()});
+      return;
+    }
+    in.seekg(0, std::ios::end);
+    const auto size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (size > 0) doc->text.resize(static_cast<std::size_t>(size));
+    in.read(doc->text.data(), static_cast<std::streamsize>(doc->text.size()));
+    if (in.bad()) {
+      doc->errors.push_back({path, 0, std::nullopt, "read error"});
+      doc->text.clear();
+      return;
+    }
+    doc->text.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  bytes_read_ += doc->text.size();
+  CheckText(doc);
+}
+
+void DocumentReader::ParseJsonLine(std::string_view line, Document* doc) {
+  doc->origin = jsonl_origin_;
+  doc->line = jsonl_line_;
+  // Until the id is known, the record is named after its place.
+  doc->id = IdFromPath(jsonl_origin_) + ":" + std::to_string(jsonl_line_);
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte is 1-based and points one past the offending character.
+    std::optional<std::size_t> at;
+    if (e.byte > 0) at = e.byte - 1;
+    std::string msg = e.what();
+    // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
+    if (auto pos = msg.find("] "); pos != std::string::npos) msg = msg.substr(pos + 2);
+    doc->errors.push_back({jsonl_origin_, jsonl_line_, at, "bad JSON: " + msg});
+    return;
+  }
+  if (!j.is_object()) {
+    doc->errors.push_back({jsonl_origin_, jsonl_line_, std::nullopt,
+                           "expected a JSON object with \"id\" and \"text\""});
+    return;
+  }
+  if (auto it = j.find("id"); it != j.end()) {
+    if (it->is_string()) doc->id = it->get<std::string>();
+    else if (it->is_number_integer()) doc->id = it->dump();
+    else doc->errors.push_back({jsonl_origin_, jsonl_line_, std::nullopt,
+                                "\"id\" must be a string or an integer"});
+  } else {
+    doc->errors.push_back({jsonl_origin_, jsonl_line_, std::nullopt, "missing \"id\""});
+  }
+  auto it = j.find("text");
+  if (it == j.end() || !it->is_string()) {
+    doc->errors.push_back({jsonl_origin_, jsonl_line_, std::nullopt,
+                           "missing or non-string \"text\""});
+    return;
+  }
+  if (!doc->errors.empty()) return;
+  doc->text = it->get<std::string>();
+  CheckText(doc);  // "\u0000" decodes to a NUL byte
+}
+
+bool DocumentReader::Next(Document* doc) {
+  *doc = Document{};
+  for (;;) {
+    if (jsonl_) {
+      std::string line;
+      if (std::getline(*jsonl_, line)) {
+        ++jsonl_line_;
+        bytes_read_ += line.size() + 1;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        // Blank lines carry no document; skip them rather than invent one.
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        ParseJsonLine(line, doc);
+        return true;
+      }
+      if (jsonl_->bad()) {
+        doc->origin = jsonl_origin_;
+        doc->id = IdFromPath(jsonl_origin_);
+        doc->errors.push_back({jsonl_origin_, jsonl_line_, std::nullopt, "read error"});
+        jsonl_.reset();
+        return true;
+      }
+      jsonl_.reset();
+    }
+    std::string path;
+    if (!NextPath(&path)) return false;
+    if (!IsJsonl(path, format_)) {
+      ReadWholeFile(path, doc);
+      return true;
+    }
+    jsonl_origin_ = path;
+    jsonl_line_ = 0;
+    if (path == "-") {
+      // Borrow std::cin without owning it.
+      jsonl_.reset(new std::istream(std::cin.rdbuf()));
+    } else {
+      auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
+      if (!*in) {
+        std::error_code ec(errno, std::generic_category());
+        doc->origin = path;
+        doc->id = IdFromPath(path);
+        doc->errors.push_back({path, 0, std::nullopt, "cannot open: " + ec.message()});
+        return true;
+      }
+      jsonl_ = std::move(in);
+    }
+  }
+}
+
+}  // namespace evident

@@ -1,0 +1,47 @@
+#include "resolve/resolve.h"
+
+#include <algorithm>
+#include <iterator>
+#include <map>
+
+namespace evident {
+
+void ResolveOverlaps(const Pack& pack, std::vector<Match>* matches, std::vector<Overruled>* overruled) {
+  auto& m = *matches;
+  // Best first: longest, then priority, then pack order, then position.
+  std::sort(m.begin(), m.end(), [&](const Match& a, const Match& b) {
+    if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
+    const int pa = pack.rules[a.rule].priority, pb = pack.rules[b.rule].priority;
+    if (pa != pb) return pa > pb;
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.span.begin < b.span.begin;
+  });
+  // Accepted spans never overlap, so keyed by begin they are also ordered by
+  // end: an overlap with [b, e) can only be the neighbour on either side.
+  std::map<std::size_t, std::size_t> taken;  // begin -> index into winners
+  std::vector<Match> winners;
+  winners.reserve(m.size());
+  for (const Match& x : m) {
+    auto after = taken.lower_bound(x.span.begin);
+    const Match* clash = nullptr;
+    if (after != taken.end() && winners[after->second].span.begin < x.span.end) clash = &winners[after->second];
+    if (!clash && after != taken.begin()) {
+      const Match& before = winners[std::prev(after)->second];
+      if (before.span.end > x.span.begin) clash = &before;
+    }
+    if (clash) {
+      if (overruled) overruled->push_back({x, clash->rule});
+      continue;
+    }
+    taken.emplace(x.span.begin, winners.size());
+    winners.push_back(x);
+  }
+  std::sort(winners.begin(), winners.end(), [&](const Match& a, const Match& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    if (a.span.end != b.span.end) return a.span.end < b.span.end;
+    return pack.rules[a.rule].id < pack.rules[b.rule].id;
+  });
+  m = std::move(winners);
+}
+
+}  // namespace evident

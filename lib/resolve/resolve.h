@@ -1,0 +1,31 @@
+// resolve: overlapping matches become one deterministic set of annotations.
+//
+// Where matches of any rules overlap, the longest span wins; on equal length
+// the rule with the higher priority, then the rule that comes first in the
+// pack. Losers are dropped (and reported, for explain). The winners come back
+// sorted by (begin, end, rule id), so the same input gives the same output on
+// any machine and any thread count.
+#ifndef EVIDENT_RESOLVE_RESOLVE_H_
+#define EVIDENT_RESOLVE_RESOLVE_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "match/match.h"
+#include "rules/rules.h"
+
+namespace evident {
+
+// A match that lost an overlap, and the rule it lost to.
+struct Overruled {
+  Match match;
+  std::uint32_t winner_rule = 0;
+};
+
+// Replaces *matches with the winners, sorted by (begin, end, rule id).
+// Losers go to *overruled when it is not null.
+void ResolveOverlaps(const Pack& pack, std::vector<Match>* matches, std::vector<Overruled>* overruled);
+
+}  // namespace evident
+
+#endif  // EVIDENT_RESOLVE_RESOLVE_H_

@@ -1,0 +1,373 @@
+#include "rules/rules.h"
+
+#include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
+
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+namespace evident {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::array<std::string_view, kNumCategories> kCategoryNames = {
+    "hedge", "booster", "attribution", "evidence_absent",
+    "evidence_present", "denial", "source", "weasel"};
+
+// Hostile packs: a rule file larger than this is refused before parsing.
+constexpr std::uintmax_t kMaxRuleFileBytes = 4u << 20;
+// Macro expansion that goes deeper than this is treated as a cycle.
+constexpr int kMaxMacroDepth = 32;
+// An expanded pattern longer than this is refused (RE2 would refuse it too,
+// later and with a vaguer message).
+constexpr std::size_t kMaxPatternBytes = 1u << 20;
+
+}  // namespace
+
+std::string_view CategoryName(Category c) {
+  return kCategoryNames[static_cast<std::size_t>(c)];
+}
+
+std::optional<Category> ParseCategory(std::string_view name) {
+  for (std::size_t i = 0; i < kCategoryNames.size(); ++i)
+    if (kCategoryNames[i] == name) return static_cast<Category>(i);
+  return std::nullopt;
+}
+
+std::string SourceLocation::ToString() const {
+  std::string s = file;
+  if (line > 0) {
+    s += ":" + std::to_string(line);
+    if (column > 0) s += ":" + std::to_string(column);
+  }
+  return s;
+}
+
+PackError::PackError(SourceLocation where, const std::string& message)
+    : std::runtime_error(where.ToString() + ": " + message),
+      where_(std::move(where)),
+      message_(message) {}
+
+namespace {
+
+// Reads one YAML file with positions, and turns every problem into a
+// PackError at the node concerned.
+class FileReader {
+ public:
+  explicit FileReader(std::string path) : path_(std::move(path)) {}
+
+  YAML::Node Load() {
+    std::error_code ec;
+    auto size = fs::file_size(path_, ec);
+    if (ec) throw PackError({path_}, "cannot read: " + ec.message());
+    if (size > kMaxRuleFileBytes) {
+      throw PackError({path_}, "file is " + std::to_string(size) + " bytes; rule files are limited to " +
+                                   std::to_string(kMaxRuleFileBytes) + " bytes");
+    }
+    try {
+      return YAML::LoadFile(path_);
+    } catch (const YAML::Exception& e) {
+      throw PackError(At(e.mark), e.msg);
+    }
+  }
+
+  SourceLocation At(const YAML::Mark& m) const {
+    if (m.is_null()) return {path_};
+    return {path_, m.line + 1, m.column + 1};
+  }
+  SourceLocation At(const YAML::Node& n) const { return At(n.Mark()); }
+
+  [[noreturn]] void Fail(const YAML::Node& n, const std::string& msg) const {
+    throw PackError(At(n), msg);
+  }
+
+  void ExpectMap(const YAML::Node& n, std::string_view what) const {
+    if (!n.IsMap()) Fail(n, std::string(what) + " must be a mapping");
+  }
+
+  // Every key of `n` must be in `allowed`.
+  void CheckKeys(const YAML::Node& n, std::initializer_list<std::string_view> allowed,
+                 std::string_view what) const {
+    for (const auto& kv : n) {
+      const std::string key = kv.first.Scalar();
+      bool ok = false;
+      for (auto a : allowed) ok = ok || a == key;
+      if (!ok) {
+        std::string list;
+        for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        Fail(kv.first, "unknown key '" + key + "' in " + std::string(what) + " (expected one of: " + list + ")");
+      }
+    }
+  }
+
+  std::string String(const YAML::Node& n, std::string_view what) const {
+    if (!n.IsScalar()) Fail(n, std::string(what) + " must be a string");
+    return n.Scalar();
+  }
+
+  std::vector<std::string> StringList(const YAML::Node& n, std::string_view what) const {
+    if (!n.IsSequence()) Fail(n, std::string(what) + " must be a list of strings");
+    std::vector<std::string> out;
+    for (const auto& item : n) out.push_back(String(item, what));
+    return out;
+  }
+
+  template <typename T>
+  T Number(const YAML::Node& n, std::string_view what) const {
+    if (!n.IsScalar()) Fail(n, std::string(what) + " must be a number");
+    try {
+      return n.as<T>();
+    } catch (const YAML::Exception&) {
+      Fail(n, std::string(what) + " must be a number, got '" + n.Scalar() + "'");
+    }
+  }
+
+  bool Bool(const YAML::Node& n, std::string_view what) const {
+    if (!n.IsScalar()) Fail(n, std::string(what) + " must be true or false");
+    try {
+      return n.as<bool>();
+    } catch (const YAML::Exception&) {
+      Fail(n, std::string(what) + " must be true or false, got '" + n.Scalar() + "'");
+    }
+  }
+
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+bool IsMacroName(std::string_view s) {
+  if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z')) return false;
+  for (char c : s)
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
+bool IsIdent(std::string_view s, std::string_view extra) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+          extra.find(c) != std::string_view::npos))
+      return false;
+  return true;
+}
+
+// Expands {{NAME}} in `pattern` from `defines`. Throws std::invalid_argument.
+std::string ExpandMacros(std::string_view pattern, const std::map<std::string, std::string>& defines,
+                         int depth = 0) {
+  if (depth > kMaxMacroDepth) throw std::invalid_argument("macros nest too deeply (a cycle?)");
+  std::string out;
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    std::size_t open = pattern.find("{{", i);
+    if (open == std::string_view::npos) {
+      out.append(pattern.substr(i));
+      break;
+    }
+    out.append(pattern.substr(i, open - i));
+    std::size_t close = pattern.find("}}", open + 2);
+    if (close == std::string_view::npos) throw std::invalid_argument("unclosed {{ in pattern");
+    std::string name(pattern.substr(open + 2, close - open - 2));
+    auto it = defines.find(name);
+    if (it == defines.end()) throw std::invalid_argument("undefined macro {{" + name + "}}");
+    out += "(?:";
+    out += ExpandMacros(it->second, defines, depth + 1);
+    out += ')';
+    if (out.size() > kMaxPatternBytes) throw std::invalid_argument("pattern too large after macro expansion");
+    i = close + 2;
+  }
+  return out;
+}
+
+// Checks that RE2 accepts `pattern` and that its named groups are ones we
+// know. Returns an empty string if fine, else the problem.
+std::string CheckRegex(const std::string& pattern, bool case_sensitive) {
+  if (pattern.size() > kMaxPatternBytes)
+    return "pattern is " + std::to_string(pattern.size()) + " bytes; the limit is " +
+           std::to_string(kMaxPatternBytes);
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  opt.set_case_sensitive(case_sensitive);
+  RE2 re(pattern, opt);
+  if (!re.ok()) return "bad pattern: " + re.error() + (re.error_arg().empty() ? "" : ": " + re.error_arg());
+  for (const auto& [name, index] : re.NamedCapturingGroups()) {
+    (void)index;
+    if (name != "cue" && name != "source" && name != "content")
+      return "unknown named group '" + name + "' (allowed: cue, source, content)";
+  }
+  return "";
+}
+
+void LoadTests(const FileReader& r, const YAML::Node& n, Rule* rule) {
+  r.ExpectMap(n, "tests");
+  r.CheckKeys(n, {"match", "no_match"}, "tests");
+  auto load = [&](const char* key, std::vector<RuleTest>* out) {
+    if (auto list = n[key]) {
+      if (!list.IsSequence()) r.Fail(list, std::string("tests.") + key + " must be a list of sentences");
+      for (const auto& item : list) out->push_back({r.String(item, "a test sentence"), r.At(item)});
+    }
+  };
+  load("match", &rule->match_tests);
+  load("no_match", &rule->no_match_tests);
+  if (rule->match_tests.empty() && rule->no_match_tests.empty())
+    r.Fail(n, "rule '" + rule->id + "': tests assert nothing (give match: or no_match: sentences)");
+}
+
+}  // namespace
+
+void LoadRuleFile(const std::string& path, Pack* pack) {
+  FileReader r(path);
+  YAML::Node root = r.Load();
+  r.ExpectMap(root, "a rule file");
+  r.CheckKeys(root, {"category", "define", "rules"}, "a rule file");
+
+  std::optional<Category> file_category;
+  if (auto c = root["category"]) {
+    file_category = ParseCategory(r.String(c, "category"));
+    if (!file_category) r.Fail(c, "unknown category '" + c.Scalar() + "'");
+  }
+
+  std::map<std::string, std::string> defines;
+  if (auto d = root["define"]) {
+    r.ExpectMap(d, "define");
+    for (const auto& kv : d) {
+      const std::string name = kv.first.Scalar();
+      if (!IsMacroName(name)) r.Fail(kv.first, "macro name '" + name + "' must match [A-Z][A-Z0-9_]*");
+      defines[name] = r.String(kv.second, "a macro");
+    }
+    // Expand every macro once so that undefined names and cycles are found
+    // even in macros no rule uses.
+    for (const auto& kv : d) {
+      try {
+        std::string expanded = ExpandMacros("{{" + kv.first.Scalar() + "}}", defines);
+        std::string problem = CheckRegex(TolerateTypography(expanded), false);
+        if (!problem.empty()) r.Fail(kv.second, "macro " + kv.first.Scalar() + ": " + problem);
+      } catch (const std::invalid_argument& e) {
+        r.Fail(kv.second, "macro " + kv.first.Scalar() + ": " + e.what());
+      }
+    }
+  }
+
+  YAML::Node rules = root["rules"];
+  if (!rules) r.Fail(root, "a rule file needs a 'rules:' list");
+  if (!rules.IsSequence()) r.Fail(rules, "'rules' must be a list");
+
+  std::set<std::string> seen;
+  for (const auto& rule : pack->rules) seen.insert(rule.id);
+
+  for (const auto& n : rules) {
+    r.ExpectMap(n, "a rule");
+    r.CheckKeys(n, {"id", "category", "type", "pattern", "terms", "except", "case_sensitive",
+                    "priority", "weight", "message", "tests"},
+                "a rule");
+    Rule rule;
+    if (!n["id"]) r.Fail(n, "rule without 'id'");
+    rule.id = r.String(n["id"], "id");
+    rule.where = r.At(n["id"]);
+    if (!IsIdent(rule.id, ".-")) r.Fail(n["id"], "rule id '" + rule.id + "' must match [a-z0-9_.-]+");
+    if (seen.count(rule.id)) r.Fail(n["id"], "duplicate rule id '" + rule.id + "'");
+    seen.insert(rule.id);
+    const std::string who = "rule '" + rule.id + "': ";
+
+    if (auto c = n["category"]) {
+      auto parsed = ParseCategory(r.String(c, "category"));
+      if (!parsed) r.Fail(c, who + "unknown category '" + c.Scalar() + "'");
+      rule.category = *parsed;
+    } else if (file_category) {
+      rule.category = *file_category;
+    } else {
+      r.Fail(n, who + "no category (set it on the rule or at the top of the file)");
+    }
+
+    if (!n["type"]) r.Fail(n, who + "missing 'type'");
+    rule.type = r.String(n["type"], "type");
+    if (!IsIdent(rule.type, "")) r.Fail(n["type"], who + "type '" + rule.type + "' must match [a-z_]+");
+
+    if (!n["message"]) r.Fail(n, who + "missing 'message'");
+    rule.message = r.String(n["message"], "message");
+    if (rule.message.empty()) r.Fail(n["message"], who + "empty message");
+
+    if (auto v = n["case_sensitive"]) rule.case_sensitive = r.Bool(v, "case_sensitive");
+    if (auto v = n["priority"]) rule.priority = r.Number<int>(v, "priority");
+    if (auto v = n["weight"]) rule.weight = r.Number<double>(v, "weight");
+
+    YAML::Node pat = n["pattern"], terms = n["terms"];
+    if (pat && terms) r.Fail(terms, who + "give either 'pattern' or 'terms', not both");
+    if (!pat && !terms) r.Fail(n, who + "needs 'pattern' or 'terms'");
+    try {
+      if (pat) {
+        rule.source_pattern = r.String(pat, "pattern");
+        if (rule.source_pattern.empty()) r.Fail(pat, who + "empty pattern");
+        rule.pattern = TolerateTypography(ExpandMacros(rule.source_pattern, defines));
+      } else {
+        auto list = r.StringList(terms, "terms");
+        if (list.empty()) r.Fail(terms, who + "empty terms list");
+        rule.source_pattern = TermsPattern(list);
+        rule.pattern = TolerateTypography(rule.source_pattern);
+      }
+    } catch (const std::invalid_argument& e) {
+      r.Fail(pat ? pat : terms, who + e.what());
+    }
+    if (std::string problem = CheckRegex(rule.pattern, rule.case_sensitive); !problem.empty())
+      r.Fail(pat ? pat : terms, who + problem);
+
+    if (auto ex = n["except"]) {
+      if (!ex.IsSequence()) r.Fail(ex, who + "'except' must be a list of patterns");
+      for (const auto& e : ex) {
+        std::string expanded;
+        try {
+          expanded = TolerateTypography(ExpandMacros(r.String(e, "an except pattern"), defines));
+        } catch (const std::invalid_argument& err) {
+          r.Fail(e, who + err.what());
+        }
+        if (std::string problem = CheckRegex(expanded, rule.case_sensitive); !problem.empty())
+          r.Fail(e, who + "except: " + problem);
+        rule.except.push_back(std::move(expanded));
+      }
+    }
+
+    if (!n["tests"]) r.Fail(n, who + "no tests (every rule carries match:/no_match: sentences)");
+    LoadTests(r, n["tests"], &rule);
+    pack->rules.push_back(std::move(rule));
+  }
+}
+
+Pack LoadPack(const std::string& dir) {
+  Pack pack;
+  pack.dir = dir;
+  const std::string manifest = (fs::path(dir) / "pack.yaml").string();
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw PackError({dir}, "rule pack folder not found");
+  if (!fs::exists(manifest, ec)) throw PackError({dir}, "not a rule pack: no pack.yaml");
+  FileReader r(manifest);
+  YAML::Node root = r.Load();
+  r.ExpectMap(root, "pack.yaml");
+  r.CheckKeys(root, {"name", "language", "version", "description", "files", "references"}, "pack.yaml");
+  for (const char* key : {"name", "language", "version", "files"})
+    if (!root[key]) r.Fail(root, std::string("pack.yaml needs '") + key + "'");
+  pack.name = r.String(root["name"], "name");
+  pack.language = r.String(root["language"], "language");
+  pack.version = r.String(root["version"], "version");
+  if (auto d = root["description"]) pack.description = r.String(d, "description");
+  if (auto refs = root["references"]) pack.references = r.StringList(refs, "references");
+  YAML::Node files = root["files"];
+  if (!files.IsSequence() || files.size() == 0) r.Fail(files, "'files' must be a non-empty list");
+  for (const auto& f : files) {
+    std::string name = r.String(f, "a file name");
+    fs::path p = fs::path(dir) / name;
+    if (!fs::is_regular_file(p, ec)) r.Fail(f, "rule file '" + name + "' not found in " + dir);
+    LoadRuleFile(p.string(), &pack);
+  }
+  if (pack.rules.empty()) r.Fail(files, "the pack has no rules");
+  return pack;
+}
+
+}  // namespace evident

@@ -1,0 +1,114 @@
+// rules: a rule pack from YAML, validated.
+//
+// A pack is a folder with pack.yaml and the rule files it lists (see
+// docs/rule-schema.md). LoadPack() reads and checks everything up front:
+// unknown keys, missing fields, bad regexes (RE2's own message), undefined or
+// cyclic {{MACRO}}s and duplicate ids are errors that carry FILE:LINE:COL.
+//
+//   try {
+//     evident::Pack pack = evident::LoadPack("rules/en");
+//   } catch (const evident::PackError& e) {
+//     std::cerr << "evident: " << e.what() << "\n";  // rules/en/x.yaml:3:7: ...
+//   }
+//
+// The result is plain data: each rule's pattern is already expanded (macros,
+// terms, typographic variants) into the RE2 syntax the matcher compiles.
+#ifndef EVIDENT_RULES_RULES_H_
+#define EVIDENT_RULES_RULES_H_
+
+#include <cstddef>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace evident {
+
+enum class Category {
+  kHedge,
+  kBooster,
+  kAttribution,
+  kEvidenceAbsent,
+  kEvidencePresent,
+  kDenial,
+  kSource,
+  kWeasel,
+};
+inline constexpr int kNumCategories = 8;
+
+// "hedge", "evidence_absent", ...
+std::string_view CategoryName(Category c);
+std::optional<Category> ParseCategory(std::string_view name);
+
+// A place in a file; line and column are 1-based, 0 when unknown.
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+
+  std::string ToString() const;  // "file:line:col"
+};
+
+// Thrown by LoadPack; what() is "FILE:LINE:COL: message".
+class PackError : public std::runtime_error {
+ public:
+  PackError(SourceLocation where, const std::string& message);
+  const SourceLocation& where() const { return where_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  SourceLocation where_;
+  std::string message_;
+};
+
+struct RuleTest {
+  std::string text;
+  SourceLocation where;
+};
+
+struct Rule {
+  std::string id;
+  Category category = Category::kHedge;
+  std::string type;
+  std::string source_pattern;   // as written: `pattern:`, or the terms joined
+  std::string pattern;          // expanded RE2 pattern the matcher compiles
+  std::vector<std::string> except;  // expanded RE2 patterns
+  bool case_sensitive = false;
+  int priority = 0;
+  double weight = 0.0;
+  std::string message;
+  std::vector<RuleTest> match_tests;
+  std::vector<RuleTest> no_match_tests;
+  SourceLocation where;  // the rule's `id:` line
+};
+
+struct Pack {
+  std::string name;
+  std::string language;
+  std::string version;
+  std::string description;
+  std::vector<std::string> references;
+  std::string dir;  // the folder it was loaded from
+  std::vector<Rule> rules;  // in pack order: files as listed, rules as written
+};
+
+// Loads and validates the pack in `dir`. Throws PackError.
+Pack LoadPack(const std::string& dir);
+
+// Loads one rule file and appends its rules to pack->rules (ids must be new
+// to the pack). Used by LoadPack and by tests. Throws PackError.
+void LoadRuleFile(const std::string& path, Pack* pack);
+
+// Pattern building, exposed for tests. Both throw std::invalid_argument with
+// a message that does not include the location.
+//
+// Makes a pattern tolerant of typographic variants: ' matches ’ ‘, " matches
+// “ ”, - matches – —, a space matches any run of white space.
+std::string TolerateTypography(std::string_view pattern);
+// A whole-word alternation of literal terms, longest first.
+std::string TermsPattern(const std::vector<std::string>& terms);
+
+}  // namespace evident
+
+#endif  // EVIDENT_RULES_RULES_H_

@@ -1,0 +1,182 @@
+// evident annotate: read documents, annotate them, write one record each.
+#include <algorithm>
+#include <atomic>
+#include <boost/program_options.hpp>
+#include <iostream>
+#include <thread>
+
+#include "annotate/annotate.h"
+#include "common.h"
+#include "output/output.h"
+#include "read/read.h"
+#include "subcommands.h"
+
+namespace evident::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+// The settings `annotate` runs with, validated from the raw flags.
+struct AnnotateRequest {
+  std::vector<std::string> inputs;
+  std::string rules_dir;
+  InputFormat input_format = InputFormat::kAuto;
+  std::string format = "jsonl";
+  OffsetUnit offsets = OffsetUnit::kCodepoint;
+  std::string output;
+  unsigned threads = 1;
+};
+
+// Documents are read in batches, annotated in parallel, and written in input
+// order; a batch is bounded in documents and bytes so memory stays bounded.
+constexpr std::size_t kBatchDocsPerThread = 64;
+constexpr std::size_t kBatchBytes = 32u << 20;
+
+struct Slot {
+  Document doc;
+  AnnotatedDocument annotated;
+  std::string rendered;
+};
+
+int Run(const AnnotateRequest& req) {
+  std::optional<Pack> pack = LoadPackOrReport(req.rules_dir);
+  if (!pack) return kExitUsage;
+  std::unique_ptr<Annotator> annotator;
+  try {
+    annotator = std::make_unique<Annotator>(std::move(*pack));
+  } catch (const std::exception& e) {
+    PrintError(e.what());
+    return kExitUsage;
+  }
+  auto writer = MakeWriter(req.format, annotator->pack(), {req.offsets});
+  auto out = Output::Open(req.output);
+  if (!out) return kExitFailed;
+
+  const unsigned threads = std::max(1u, req.threads);
+  std::vector<std::unique_ptr<Annotator::Scratch>> scratch;
+  for (unsigned t = 0; t < threads; ++t) scratch.push_back(annotator->NewScratch());
+
+  DocumentReader reader(req.inputs, req.input_format);
+  std::vector<Slot> batch(kBatchDocsPerThread * threads);
+  bool any_failed = false;
+  std::string head;
+  writer->Begin(&head);
+  out->Write(head);
+  for (bool more = true; more;) {
+    std::size_t n = 0, bytes = 0;
+    while (n < batch.size() && bytes < kBatchBytes && (more = reader.Next(&batch[n].doc))) {
+      bytes += batch[n].doc.text.size();
+      ++n;
+    }
+    if (n == 0) break;
+    std::atomic<std::size_t> next{0};
+    auto work = [&](unsigned t) {
+      for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+        Slot& slot = batch[i];
+        annotator->Annotate(slot.doc, scratch[t].get(), &slot.annotated);
+        slot.rendered.clear();
+        writer->Render(slot.annotated, &slot.rendered);
+      }
+    };
+    if (threads == 1 || n == 1) {
+      work(0);
+    } else {
+      std::vector<std::jthread> pool;
+      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+      work(0);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      for (const DocumentError& e : batch[i].annotated.errors) {
+        PrintError(e.ToString());
+        any_failed = true;
+      }
+      if (!out->Write(batch[i].rendered)) break;
+    }
+    out->Flush();
+  }
+  std::string tail;
+  writer->End(&tail);
+  out->Write(tail);
+  if (!out->Commit()) return kExitFailed;
+  return any_failed ? kExitFailed : kExitOk;
+}
+
+}  // namespace
+
+int RunAnnotate(const std::vector<std::string>& args) {
+  std::string input_format, format, offsets;
+  int jobs = 0;
+  AnnotateRequest req;
+  po::options_description visible(
+      "Usage: evident annotate [OPTIONS] [INPUT...]\n\n"
+      "Annotates news text and writes one evident/1 record per document, in input\n"
+      "order. INPUT is a .txt file, a folder (all *.txt below it, sorted by path),\n"
+      "a JSON Lines file (*.jsonl: {\"id\":..,\"text\":..} per line) or - for\n"
+      "standard input (the default).\n\nOptions");
+  visible.add_options()
+      ("help,h", "show this help and exit")
+      ("rules", po::value(&req.rules_dir)->value_name("DIR"),
+       "rule pack folder (default: the installed English pack rules/en)")
+      ("input-format", po::value(&input_format)->default_value("auto")->value_name("FMT"),
+       "auto: *.jsonl/*.ndjson are JSON Lines, the rest plain text;\n"
+       "text: every input is one document;\njsonl: every input line is one document")
+      ("format", po::value(&format)->default_value("jsonl")->value_name("FMT"),
+       "output format: jsonl (schema evident/1)")
+      ("offsets", po::value(&offsets)->default_value("codepoint")->value_name("UNIT"),
+       "unit of every offset in the output: codepoint (as Python and brat count), "
+       "byte, or utf16 (as JavaScript counts)")
+      ("output,o", po::value(&req.output)->value_name("PATH"),
+       "write to PATH instead of standard output; PATH appears only when complete")
+      ("jobs,j", po::value(&jobs)->default_value(0)->value_name("N"),
+       "annotate with N threads (0: one per core); output is identical for any N");
+  po::options_description hidden;
+  hidden.add_options()("input", po::value(&req.inputs));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    PrintError(std::string("annotate: ") + e.what() + " (see evident annotate --help)");
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << visible << "\nExit status: 0 all documents annotated; 1 some document failed\n"
+                            "(its record carries the error; the others are complete); 2 bad usage\n"
+                            "or an unusable rule pack.\n";
+    return kExitOk;
+  }
+  if (input_format == "auto") req.input_format = InputFormat::kAuto;
+  else if (input_format == "text") req.input_format = InputFormat::kText;
+  else if (input_format == "jsonl") req.input_format = InputFormat::kJsonl;
+  else {
+    PrintError("annotate: --input-format must be auto, text or jsonl, not '" + input_format + "'");
+    return kExitUsage;
+  }
+  auto unit = ParseOffsetUnit(offsets);
+  if (!unit) {
+    PrintError("annotate: --offsets must be codepoint, byte or utf16, not '" + offsets + "'");
+    return kExitUsage;
+  }
+  req.offsets = *unit;
+  auto names = WriterNames();
+  if (std::find(names.begin(), names.end(), format) == names.end()) {
+    PrintError("annotate: unknown --format '" + format + "' (known: jsonl)");
+    return kExitUsage;
+  }
+  req.format = format;
+  if (jobs < 0) {
+    PrintError("annotate: -j must be 0 or more");
+    return kExitUsage;
+  }
+  req.threads = jobs > 0 ? static_cast<unsigned>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+  if (req.rules_dir.empty()) req.rules_dir = DefaultRulesDir();
+  if (req.inputs.empty()) req.inputs.push_back("-");
+  return Run(req);
+}
+
+}  // namespace evident::cli

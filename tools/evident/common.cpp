@@ -1,0 +1,93 @@
+#include "common.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+
+namespace evident::cli {
+
+namespace fs = std::filesystem;
+
+void PrintError(std::string_view message) { std::cerr << "evident: " << message << "\n"; }
+
+std::string DefaultRulesDir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed = exe.parent_path().parent_path() / EVIDENT_INSTALL_DATADIR / "evident" / "rules" / "en";
+    if (fs::exists(installed / "pack.yaml", ec)) return installed.string();
+  }
+  return (fs::path(EVIDENT_SOURCE_RULES_DIR) / "en").string();
+}
+
+std::optional<Pack> LoadPackOrReport(const std::string& dir) {
+  try {
+    return LoadPack(dir);
+  } catch (const PackError& e) {
+    PrintError(e.what());
+    return std::nullopt;
+  }
+}
+
+std::unique_ptr<Output> Output::Open(const std::string& path) {
+  std::unique_ptr<Output> out(new Output());
+  if (path.empty() || path == "-") {
+    out->file_ = stdout;
+    return out;
+  }
+  out->path_ = path;
+  fs::path target(path);
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string templ = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+  int fd = mkstemp(templ.data());
+  if (fd < 0) {
+    PrintError(path + ": cannot create a temporary file beside it: " + std::strerror(errno));
+    return nullptr;
+  }
+  out->temp_ = templ;
+  out->file_ = fdopen(fd, "wb");
+  if (!out->file_) {
+    PrintError(path + ": " + std::strerror(errno));
+    ::close(fd);
+    ::unlink(templ.c_str());
+    return nullptr;
+  }
+  return out;
+}
+
+Output::~Output() {
+  if (!temp_.empty()) {  // not committed: drop the partial file
+    if (file_) std::fclose(file_);
+    ::unlink(temp_.c_str());
+  }
+}
+
+bool Output::Write(std::string_view bytes) {
+  if (failed_) return false;
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) failed_ = true;
+  return !failed_;
+}
+
+void Output::Flush() {
+  if (std::fflush(file_) != 0) failed_ = true;
+}
+
+bool Output::Commit() {
+  Flush();
+  if (temp_.empty()) return !failed_;
+  bool ok = !failed_ && fsync(fileno(file_)) == 0;
+  ok = (std::fclose(file_) == 0) && ok;
+  file_ = nullptr;
+  if (ok && std::rename(temp_.c_str(), path_.c_str()) != 0) ok = false;
+  if (!ok) {
+    PrintError(path_ + ": cannot write: " + std::strerror(errno));
+    ::unlink(temp_.c_str());
+  }
+  temp_.clear();
+  return ok;
+}
+
+}  // namespace evident::cli

@@ -1,0 +1,59 @@
+// Shared pieces of the evident CLI: exit codes, error printing, the default
+// rule pack, and output files that never exist half-written.
+#ifndef EVIDENT_TOOLS_COMMON_H_
+#define EVIDENT_TOOLS_COMMON_H_
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "rules/rules.h"
+
+namespace evident::cli {
+
+// Exit status of every subcommand.
+enum ExitCode : int {
+  kExitOk = 0,      // everything done
+  kExitFailed = 1,  // some document or rule test failed; the rest was done
+  kExitUsage = 2,   // bad usage or an unusable rule pack; nothing was done
+};
+
+// Prints "evident: <message>" on standard error.
+void PrintError(std::string_view message);
+
+// The default pack: <prefix>/share/evident/rules/en beside an installed
+// binary, else rules/en of the source tree the binary was built from.
+std::string DefaultRulesDir();
+
+// Loads a pack, printing "evident: FILE:LINE:COL: message" on failure.
+std::optional<Pack> LoadPackOrReport(const std::string& dir);
+
+// Writes to standard output, or to a temporary file beside `path` that is
+// renamed to `path` by Commit(); dropped unless committed.
+class Output {
+ public:
+  // "-" or empty for standard output. Returns nullptr (after printing the
+  // error) if the temporary file cannot be created.
+  static std::unique_ptr<Output> Open(const std::string& path);
+  ~Output();
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+
+  bool Write(std::string_view bytes);
+  void Flush();
+  // Flushes, closes and renames into place. Returns false (after printing
+  // the error) if anything failed; the target is then left untouched.
+  bool Commit();
+
+ private:
+  Output() = default;
+  std::FILE* file_ = nullptr;
+  std::string path_, temp_;
+  bool failed_ = false;
+};
+
+}  // namespace evident::cli
+
+#endif  // EVIDENT_TOOLS_COMMON_H_

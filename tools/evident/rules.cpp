@@ -1,0 +1,119 @@
+// evident rules test|list: check and show a rule pack.
+#include <boost/program_options.hpp>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "annotate/annotate.h"
+#include "common.h"
+#include "subcommands.h"
+
+namespace evident::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* kRulesUsage =
+    "Usage: evident rules test [--rules DIR]\n"
+    "       evident rules list [--rules DIR] [--category CAT] [--format table|json]\n"
+    "\n"
+    "  test   run every rule's tests (match:/no_match: sentences) through the whole\n"
+    "         pack; exit 1 if any fails, naming FILE:LINE:COL of the case\n"
+    "  list   one line per rule: id, category, type, weight, file:line, message\n";
+
+int Test(const Pack& pack) {
+  Annotator annotator(pack);
+  RuleTestReport report = RunRuleTests(annotator);
+  for (const RuleTestFailure& f : report.failures) {
+    std::cout << f.where.ToString() << ": rule '" << f.rule_id << "': \"" << f.text << "\": " << f.problem
+              << "\n";
+  }
+  const std::size_t failed = report.failures.size();
+  std::cout << "rules test: " << report.rules << " rules, " << report.cases << " cases\n"
+            << (report.cases - failed) << " passed, " << failed << " failed\n";
+  return failed == 0 ? kExitOk : kExitFailed;
+}
+
+int List(const Pack& pack, const std::string& category, const std::string& format) {
+  if (format == "json") {
+    nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+    for (const Rule& r : pack.rules) {
+      if (!category.empty() && CategoryName(r.category) != category) continue;
+      rules.push_back({{"id", r.id},
+                       {"category", CategoryName(r.category)},
+                       {"type", r.type},
+                       {"weight", r.weight},
+                       {"priority", r.priority},
+                       {"message", r.message},
+                       {"file", r.where.file},
+                       {"line", r.where.line}});
+    }
+    std::cout << rules.dump(2) << "\n";
+    return kExitOk;
+  }
+  std::cout << std::left << std::setw(36) << "ID" << std::setw(18) << "CATEGORY" << std::setw(14) << "TYPE"
+            << std::setw(8) << "WEIGHT" << "WHERE / MESSAGE\n";
+  for (const Rule& r : pack.rules) {
+    if (!category.empty() && CategoryName(r.category) != category) continue;
+    std::ostringstream weight;
+    weight << r.weight;
+    std::cout << std::left << std::setw(36) << r.id << std::setw(18) << CategoryName(r.category)
+              << std::setw(14) << r.type << std::setw(8) << weight.str() << r.where.ToString() << "\n"
+              << std::string(76, ' ') << r.message << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunRules(const std::vector<std::string>& args) {
+  std::string action, rules_dir, category, format;
+  po::options_description visible("Options");
+  visible.add_options()
+      ("help,h", "show this help and exit")
+      ("rules", po::value(&rules_dir)->value_name("DIR"), "rule pack folder (default: rules/en)")
+      ("category", po::value(&category)->value_name("CAT"), "list: only rules of this category")
+      ("format", po::value(&format)->default_value("table")->value_name("FMT"), "list: table or json");
+  po::options_description all;
+  all.add(visible).add_options()("action", po::value(&action));
+  po::positional_options_description positional;
+  positional.add("action", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    PrintError(std::string("rules: ") + e.what() + " (see evident rules --help)");
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << kRulesUsage << "\n" << visible;
+    return kExitOk;
+  }
+  if (action != "test" && action != "list") {
+    PrintError(action.empty() ? "rules: say test or list (see evident rules --help)"
+                              : "rules: unknown action '" + action + "' (test or list)");
+    return kExitUsage;
+  }
+  if (!category.empty() && !ParseCategory(category)) {
+    PrintError("rules: unknown category '" + category + "'");
+    return kExitUsage;
+  }
+  if (format != "table" && format != "json") {
+    PrintError("rules: --format must be table or json");
+    return kExitUsage;
+  }
+  if (rules_dir.empty()) rules_dir = DefaultRulesDir();
+  std::optional<Pack> pack = LoadPackOrReport(rules_dir);
+  if (!pack) return kExitUsage;
+  try {
+    return action == "test" ? Test(*pack) : List(*pack, category, format);
+  } catch (const PackError& e) {
+    PrintError(e.what());
+    return kExitUsage;
+  }
+}
+
+}  // namespace evident::cli
