@@ -1,1 +1,121 @@
+#include "annotate/annotate.h"
+
 #include <catch2/catch.hpp>
+#include <thread>
+
+using evident::AnnotatedDocument;
+using evident::Annotator;
+using evident::Document;
+
+namespace {
+
+const Annotator& TestAnnotator() {
+  static const Annotator annotator(evident::LoadPack(EVIDENT_TEST_DATA "/pack"));
+  return annotator;
+}
+
+Document Doc(std::string text) {
+  Document d;
+  d.id = "t";
+  d.origin = "t.txt";
+  d.text = std::move(text);
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("sentences own their annotations, ids follow document order", "[annotate]") {
+  const Annotator& annotator = TestAnnotator();
+  auto scratch = annotator.NewScratch();
+  Document doc = Doc("Headline without stop\nHe reportedly left. There was no independent verification.");
+  AnnotatedDocument out;
+  annotator.Annotate(doc, scratch.get(), &out);
+  REQUIRE(out.sentences.size() == 3);
+  CHECK(out.sentences[0].num_annotations == 0);
+  CHECK(out.sentences[1].num_annotations == 1);
+  CHECK(out.sentences[2].num_annotations == 1);
+  REQUIRE(out.annotations.size() == 2);
+  CHECK(evident::AnnotationId(0) == "a1");
+  CHECK(out.annotations[0].sentence == 1);
+  CHECK(annotator.pack().rules[out.annotations[1].rule].id == "evidence_absent.no_verification");
+  CHECK(out.errors.empty());
+}
+
+TEST_CASE("trace keeps what except and overlaps removed", "[annotate]") {
+  evident::AnnotatorOptions options;
+  options.trace = true;
+  Annotator annotator(evident::LoadPack(EVIDENT_TEST_DATA "/pack"), options);
+  auto scratch = annotator.NewScratch();
+  Document doc = Doc("She could not be reached. A tie. No independent verification.");
+  AnnotatedDocument out;
+  annotator.Annotate(doc, scratch.get(), &out);
+  CHECK(out.trace.suppressed.size() == 1);
+  REQUIRE(out.trace.overruled.size() == 2);  // tie (priority) and the shorter verification
+}
+
+TEST_CASE("a document with read errors passes through without sentences", "[annotate]") {
+  const Annotator& annotator = TestAnnotator();
+  auto scratch = annotator.NewScratch();
+  Document doc = Doc("");
+  doc.errors.push_back({"t.txt", 0, 3, "invalid UTF-8"});
+  AnnotatedDocument out;
+  annotator.Annotate(doc, scratch.get(), &out);
+  CHECK(out.sentences.empty());
+  REQUIRE(out.errors.size() == 1);
+  CHECK(out.errors[0].byte_offset == 3u);
+}
+
+TEST_CASE("over-long sentences are split and the record says so", "[annotate]") {
+  evident::AnnotatorOptions options;
+  options.segmenter.max_sentence_bytes = 100;
+  Annotator annotator(evident::LoadPack(EVIDENT_TEST_DATA "/pack"), options);
+  auto scratch = annotator.NewScratch();
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += "it reportedly went on ";
+  Document doc = Doc(text);
+  AnnotatedDocument out;
+  annotator.Annotate(doc, scratch.get(), &out);
+  CHECK(out.sentences.size() > 5);
+  CHECK(out.annotations.size() == 50);
+  REQUIRE(out.warnings.size() == 1);
+  CHECK_THAT(out.warnings[0], Catch::Contains("split"));
+}
+
+TEST_CASE("one Annotator shared by threads gives the same result as one thread", "[annotate]") {
+  const Annotator& annotator = TestAnnotator();
+  std::vector<Document> docs;
+  for (int i = 0; i < 40; ++i)
+    docs.push_back(Doc(std::string(i % 7, 'x') + " It could rain. He reportedly left; it's clear."));
+  auto run = [&](std::size_t from, std::size_t step, std::vector<std::size_t>* counts) {
+    auto scratch = annotator.NewScratch();
+    AnnotatedDocument out;
+    for (std::size_t i = from; i < docs.size(); i += step) {
+      annotator.Annotate(docs[i], scratch.get(), &out);
+      (*counts)[i] = out.annotations.size() * 1000 + out.annotations.back().span.begin;
+    }
+  };
+  std::vector<std::size_t> serial(docs.size()), parallel(docs.size());
+  run(0, 1, &serial);
+  std::thread a(run, 0, 2, &parallel), b(run, 1, 2, &parallel);
+  a.join();
+  b.join();
+  CHECK(serial == parallel);
+}
+
+TEST_CASE("rule tests of the test pack pass", "[annotate]") {
+  auto report = evident::RunRuleTests(TestAnnotator());
+  CHECK(report.rules == 10);
+  for (const auto& f : report.failures) FAIL_CHECK(f.where.ToString() << ": " << f.rule_id << ": " << f.problem);
+}
+
+TEST_CASE("rule tests report shadowed and misfiring rules", "[annotate]") {
+  evident::Pack pack = evident::LoadPack(EVIDENT_TEST_DATA "/pack");
+  // Make hedge.low_a's test claim a match it cannot get (it loses the tie).
+  for (auto& r : pack.rules)
+    if (r.id == "hedge.low_a") r.match_tests.push_back({"A tie.", {"x.yaml", 1, 1}});
+  Annotator annotator(std::move(pack));
+  auto report = evident::RunRuleTests(annotator);
+  REQUIRE(report.failures.size() == 1);
+  CHECK(report.failures[0].rule_id == "hedge.low_a");
+  CHECK_THAT(report.failures[0].problem, Catch::Contains("hedge.low_b"));
+}

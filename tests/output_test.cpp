@@ -1,1 +1,92 @@
+#include "output/output.h"
+
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using evident::OffsetConverter;
+using evident::OffsetUnit;
+
+TEST_CASE("offset conversion: bytes to code points and UTF-16 units", "[output]") {
+  // a (1 byte), ü (2), “ (3), 😀 (4 bytes, 2 UTF-16 units), b
+  const std::string text = "a\u00FC\u201C\U0001F600b";
+  struct Case {
+    std::size_t byte, codepoint, utf16;
+  };
+  const Case cases[] = {{0, 0, 0}, {1, 1, 1}, {3, 2, 2}, {6, 3, 3}, {10, 4, 5}, {11, 5, 6}};
+  OffsetConverter cp(text, OffsetUnit::kCodepoint), u16(text, OffsetUnit::kUtf16), b(text, OffsetUnit::kByte);
+  for (const Case& c : cases) {
+    INFO("byte " << c.byte);
+    CHECK(b(c.byte) == c.byte);
+    CHECK(cp(c.byte) == c.codepoint);
+    CHECK(u16(c.byte) == c.utf16);
+  }
+}
+
+TEST_CASE("offset conversion across checkpoints", "[output]") {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "\u00FC";
+  OffsetConverter cp(text, OffsetUnit::kCodepoint);
+  for (std::size_t byte = 0; byte <= text.size(); byte += 2) CHECK(cp(byte) == byte / 2);
+}
+
+TEST_CASE("offset unit names", "[output]") {
+  CHECK(evident::ParseOffsetUnit("utf16") == OffsetUnit::kUtf16);
+  CHECK(evident::ParseOffsetUnit("codepoint") == OffsetUnit::kCodepoint);
+  CHECK(evident::ParseOffsetUnit("byte") == OffsetUnit::kByte);
+  CHECK_FALSE(evident::ParseOffsetUnit("chars"));
+}
+
+TEST_CASE("JSONL record follows evident/1", "[output]") {
+  const evident::Annotator annotator(evident::LoadPack(EVIDENT_TEST_DATA "/pack"));
+  auto scratch = annotator.NewScratch();
+  evident::Document doc;
+  doc.id = "d1";
+  doc.text = "T\u00FCrkiye <script>x</script> reportedly \"left\".\nNext.";
+  evident::AnnotatedDocument a;
+  annotator.Annotate(doc, scratch.get(), &a);
+  for (OffsetUnit unit : {OffsetUnit::kCodepoint, OffsetUnit::kByte}) {
+    auto writer = evident::MakeWriter("jsonl", annotator.pack(), {unit});
+    REQUIRE(writer);
+    std::string line;
+    writer->Render(a, &line);
+    REQUIRE(line.back() == '\n');
+    CHECK(line.find('\n') == line.size() - 1);  // exactly one line
+    auto j = nlohmann::json::parse(line);
+    CHECK(j["schema"] == "evident/1");
+    CHECK(j["id"] == "d1");
+    CHECK(j["offset_unit"] == evident::OffsetUnitName(unit));
+    REQUIRE(j["sentences"].size() == 2);
+    auto ann = j["sentences"][0]["annotations"][0];
+    CHECK(ann["id"] == "a1");
+    CHECK(ann["category"] == "hedge");
+    CHECK(ann["type"] == "adverb");
+    CHECK(ann["rule"] == "hedge.reportedly");
+    CHECK(ann["text"] == "reportedly");
+    CHECK(ann["message"] == "The writer does not vouch for it.");
+    const std::size_t byte_start = doc.text.find("reportedly");
+    CHECK(ann["start"] == (unit == OffsetUnit::kByte ? byte_start : byte_start - 1));
+    CHECK(j["sentences"][0]["text"] == "T\u00FCrkiye <script>x</script> reportedly \"left\".");
+    CHECK(j["claims"].empty());
+    CHECK(j["errors"].empty());
+  }
+  CHECK(evident::MakeWriter("nope", annotator.pack(), {}) == nullptr);
+}
+
+TEST_CASE("JSONL error record carries file and byte offset", "[output]") {
+  const evident::Annotator annotator(evident::LoadPack(EVIDENT_TEST_DATA "/pack"));
+  auto scratch = annotator.NewScratch();
+  evident::Document doc;
+  doc.id = "bad";
+  doc.origin = "in/bad.txt";
+  doc.errors.push_back({"in/bad.txt", 0, 17, "invalid UTF-8"});
+  evident::AnnotatedDocument a;
+  annotator.Annotate(doc, scratch.get(), &a);
+  std::string line;
+  evident::MakeWriter("jsonl", annotator.pack(), {})->Render(a, &line);
+  auto j = nlohmann::json::parse(line);
+  CHECK(j["sentences"].empty());
+  REQUIRE(j["errors"].size() == 1);
+  CHECK(j["errors"][0]["message"] == "invalid UTF-8");
+  CHECK(j["errors"][0]["file"] == "in/bad.txt");
+  CHECK(j["errors"][0]["byte_offset"] == 17);
+}

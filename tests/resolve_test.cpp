@@ -1,1 +1,67 @@
+#include "resolve/resolve.h"
+
 #include <catch2/catch.hpp>
+
+using evident::Match;
+using evident::Pack;
+
+namespace {
+
+Pack ThreeRules() {
+  Pack pack;
+  for (const char* id : {"b.first", "a.second", "c.third"}) {
+    evident::Rule r;
+    r.id = id;
+    pack.rules.push_back(r);
+  }
+  pack.rules[2].priority = 5;
+  return pack;
+}
+
+Match M(std::uint32_t rule, std::size_t b, std::size_t e) {
+  Match m;
+  m.rule = rule;
+  m.span = m.whole = {b, e};
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("overlaps: longest, then priority, then pack order", "[resolve]") {
+  const Pack pack = ThreeRules();
+  struct Case {
+    const char* name;
+    std::vector<Match> in;
+    std::vector<std::pair<std::uint32_t, std::size_t>> want;  // rule, begin
+    std::size_t overruled;
+  };
+  const std::vector<Case> cases = {
+      {"no overlap", {M(0, 10, 12), M(1, 0, 5)}, {{1, 0}, {0, 10}}, 0},
+      {"longest wins", {M(0, 0, 5), M(1, 2, 10)}, {{1, 2}}, 1},
+      {"priority breaks a tie", {M(0, 0, 5), M(2, 1, 6)}, {{2, 1}}, 1},
+      {"pack order breaks a tie", {M(1, 1, 6), M(0, 0, 5)}, {{0, 0}}, 1},
+      {"nested", {M(0, 0, 20), M(1, 5, 8), M(1, 25, 30)}, {{0, 0}, {1, 25}}, 1},
+      {"touching is not overlapping", {M(0, 0, 5), M(1, 5, 9)}, {{0, 0}, {1, 5}}, 0},
+      {"chain", {M(0, 0, 4), M(1, 3, 9), M(0, 8, 12)}, {{1, 3}}, 2},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    auto matches = c.in;
+    std::vector<evident::Overruled> lost;
+    evident::ResolveOverlaps(pack, &matches, &lost);
+    std::vector<std::pair<std::uint32_t, std::size_t>> got;
+    for (const Match& m : matches) got.emplace_back(m.rule, m.span.begin);
+    CHECK(got == c.want);
+    CHECK(lost.size() == c.overruled);
+  }
+}
+
+TEST_CASE("the overruled match names its winner", "[resolve]") {
+  const Pack pack = ThreeRules();
+  std::vector<Match> matches = {M(0, 0, 3), M(2, 0, 10)};
+  std::vector<evident::Overruled> lost;
+  evident::ResolveOverlaps(pack, &matches, &lost);
+  REQUIRE(lost.size() == 1);
+  CHECK(lost[0].match.rule == 0);
+  CHECK(lost[0].winner_rule == 2);
+}

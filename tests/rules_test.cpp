@@ -1,1 +1,106 @@
+#include "rules/rules.h"
+
+#include <re2/re2.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using evident::Pack;
+using evident::PackError;
+
+TEST_CASE("typographic variants are widened without touching the rest", "[rules]") {
+  struct Case {
+    std::string pattern;
+    std::vector<std::string> match;
+    std::vector<std::string> no_match;
+  };
+  const std::vector<Case> cases = {
+      {"it's", {"it's", "it\u2019s", "it\u2018s"}, {"its"}},
+      {"\"x\"", {"\"x\"", "\u201Cx\u201D"}, {"x"}},
+      {"well-known", {"well-known", "well\u2013known", "well\u2014known"}, {"wellknown"}},
+      {"a b", {"a b", "a  b", "a\u00A0b", "a\tb"}, {"ab"}},
+      {"a ?b", {"ab", "a b"}, {}},
+      {"[a-c]x", {"bx"}, {"-x"}},
+      {"[']s", {"\u2019s", "'s"}, {}},
+      {"\\-", {"\u2013"}, {}},
+      {"\\.", {"."}, {"x"}},
+      {"(?P<cue>may) be", {"may be"}, {"maybe"}},
+  };
+  for (const Case& c : cases) {
+    const std::string p = evident::TolerateTypography(c.pattern);
+    INFO(c.pattern << " => " << p);
+    RE2 re(p);
+    REQUIRE(re.ok());
+    for (const auto& s : c.match) CHECK(RE2::FullMatch(s, re));
+    for (const auto& s : c.no_match) CHECK_FALSE(RE2::FullMatch(s, re));
+  }
+}
+
+TEST_CASE("terms are whole words, longest first, metacharacters literal", "[rules]") {
+  const std::string p = evident::TolerateTypography(evident::TermsPattern({"may", "may have", "U.S.", "(sic)"}));
+  RE2 re(p);
+  REQUIRE(re.ok());
+  re2::StringPiece m;
+  REQUIRE(RE2::PartialMatch("they may have gone", "(" + p + ")", &m));
+  CHECK(m == "may have");
+  CHECK_FALSE(RE2::PartialMatch("dismayed", re));
+  CHECK(RE2::PartialMatch("the U.S. said", re));
+  CHECK_FALSE(RE2::PartialMatch("the UxSx said", re));
+  CHECK(RE2::PartialMatch("it was (sic) there", re));
+  CHECK_THROWS_AS(evident::TermsPattern({}), std::invalid_argument);
+  CHECK_THROWS_AS(evident::TermsPattern({" "}), std::invalid_argument);
+}
+
+TEST_CASE("the test pack loads with macros, terms and excepts expanded", "[rules]") {
+  Pack pack = evident::LoadPack(EVIDENT_TEST_DATA "/pack");
+  CHECK(pack.name == "test");
+  REQUIRE(pack.rules.size() == 10);
+  const auto& claimed = pack.rules[3];
+  CHECK(claimed.id == "attribution.claimed");
+  CHECK(claimed.category == evident::Category::kAttribution);
+  CHECK(claimed.case_sensitive);
+  CHECK(claimed.pattern.find("{{") == std::string::npos);
+  CHECK(claimed.where.line == 28);
+  CHECK(pack.rules[1].except.size() == 1);
+  CHECK(pack.rules[2].weight == Approx(-0.5));
+  CHECK(pack.rules[0].match_tests.at(0).where.line == 11);
+}
+
+TEST_CASE("bad rule files give FILE:LINE:COL and the expected message", "[rules]") {
+  // Each file's first line is "# expect: LINE:COL: message".
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(EVIDENT_TEST_DATA "/bad_rules")) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() >= 10);
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::string first;
+    std::getline(in, first);
+    const std::string prefix = "# expect: ";
+    REQUIRE(first.rfind(prefix, 0) == 0);
+    const std::string want = f.string() + ":" + first.substr(prefix.size());
+    INFO(f.filename().string());
+    Pack pack;
+    try {
+      evident::LoadRuleFile(f.string(), &pack);
+      FAIL("no error for " << f);
+    } catch (const PackError& e) {
+      CHECK_THAT(e.what(), Catch::StartsWith(want));
+    }
+  }
+}
+
+TEST_CASE("pack.yaml problems name the manifest", "[rules]") {
+  CHECK_THROWS_WITH(evident::LoadPack("/nonexistent/pack"), Catch::Contains("rule pack folder not found"));
+  CHECK_THROWS_WITH(evident::LoadPack(EVIDENT_TEST_DATA "/bad_rules"), Catch::Contains("no pack.yaml"));
+}
+
+TEST_CASE("category names round-trip", "[rules]") {
+  for (int i = 0; i < evident::kNumCategories; ++i) {
+    auto c = static_cast<evident::Category>(i);
+    CHECK(evident::ParseCategory(evident::CategoryName(c)) == c);
+  }
+  CHECK_FALSE(evident::ParseCategory("hedges"));
+}

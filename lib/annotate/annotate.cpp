@@ -4,6 +4,8 @@
 
 namespace evident {
 
+std::string AnnotationId(std::size_t index) { return "a" + std::to_string(index + 1); }
+
 Annotator::Annotator(Pack pack, AnnotatorOptions options)
     : pack_(std::move(pack)),
       options_(std::move(options)),
@@ -50,7 +52,6 @@ void Annotator::Annotate(const Document& doc, Scratch* scratch, AnnotatedDocumen
     ResolveOverlaps(pack_, &matches, trace ? &trace->overruled : nullptr);
     for (const Match& m : matches) {
       Annotation a;
-      a.id = "a" + std::to_string(out->annotations.size() + 1);
       a.rule = m.rule;
       a.sentence = sentence.index;
       a.span = m.span;

@@ -27,13 +27,16 @@
 
 namespace evident {
 
+// Annotations are numbered in document order; the i-th (from 0) has the id
+// AnnotationId(i), "a1", "a2", ...
 struct Annotation {
-  std::string id;          // "a1", "a2", ... in document order
   std::uint32_t rule = 0;  // index into Pack::rules
   std::size_t sentence = 0;
   Span span;               // bytes into the document text
   Span source, cue, content;  // named groups of the rule, if any
 };
+
+std::string AnnotationId(std::size_t index);
 
 struct Sentence {
   std::size_t index = 0;

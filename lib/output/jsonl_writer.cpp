@@ -15,40 +15,26 @@ class JsonlWriter final : public Writer {
 
   void Render(const AnnotatedDocument& a, std::string* out) const override {
     const Document& doc = *a.doc;
-    const std::string_view text = doc.text;
-    const OffsetConverter to(text, options_.offsets);
-    Json record;
-    record["schema"] = kSchema;
-    record["id"] = doc.id;
-    record["offset_unit"] = OffsetUnitName(options_.offsets);
-    Json sentences = Json::array();
+    const OffsetConverter to(doc.text, options_.offsets);
+    // The record is serialized a sentence at a time, so memory follows the
+    // largest sentence rather than the whole document: the head object is
+    // dumped without its closing brace, the sentences follow as an array,
+    // and the tail object is dumped without its opening brace.
+    Json head;
+    head["schema"] = kSchema;
+    head["id"] = doc.id;
+    head["offset_unit"] = OffsetUnitName(options_.offsets);
+    std::string piece = Dump(head);
+    piece.pop_back();
+    out->append(piece);
+    out->append(",\"sentences\":[");
     for (const Sentence& s : a.sentences) {
-      Json js;
-      js["index"] = s.index;
-      js["start"] = to(s.span.begin);
-      js["end"] = to(s.span.end);
-      js["text"] = text.substr(s.span.begin, s.span.size());
-      if (s.split) js["split"] = true;
-      Json annotations = Json::array();
-      for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
-        const Annotation& an = a.annotations[i];
-        const Rule& rule = pack_.rules[an.rule];
-        Json ja;
-        ja["id"] = an.id;
-        ja["category"] = CategoryName(rule.category);
-        ja["type"] = rule.type;
-        ja["rule"] = rule.id;
-        ja["start"] = to(an.span.begin);
-        ja["end"] = to(an.span.end);
-        ja["text"] = text.substr(an.span.begin, an.span.size());
-        ja["message"] = rule.message;
-        annotations.push_back(std::move(ja));
-      }
-      js["annotations"] = std::move(annotations);
-      sentences.push_back(std::move(js));
+      if (s.index > 0) out->push_back(',');
+      out->append(Dump(SentenceJson(a, s, to)));
     }
-    record["sentences"] = std::move(sentences);
-    record["claims"] = Json::array();
+    out->append("],");
+    Json tail;
+    tail["claims"] = Json::array();
     Json errors = Json::array();
     for (const DocumentError& e : a.errors) {
       Json je;
@@ -58,15 +44,45 @@ class JsonlWriter final : public Writer {
       if (e.byte_offset) je["byte_offset"] = *e.byte_offset;
       errors.push_back(std::move(je));
     }
-    record["errors"] = std::move(errors);
-    record["warnings"] = a.warnings;
-    // Input text is valid UTF-8 (the reader checks), so dump cannot throw on
-    // it; keep non-ASCII as UTF-8 rather than \u escapes.
-    out->append(record.dump(-1, ' ', false, Json::error_handler_t::replace));
+    tail["errors"] = std::move(errors);
+    tail["warnings"] = a.warnings;
+    piece = Dump(tail);
+    out->append(piece, 1, std::string::npos);
     out->push_back('\n');
   }
 
  private:
+  // Text is valid UTF-8 (the reader checks), so dumping cannot fail; keep
+  // non-ASCII as UTF-8 rather than \u escapes.
+  static std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+  Json SentenceJson(const AnnotatedDocument& a, const Sentence& s, const OffsetConverter& to) const {
+    const std::string_view text = a.doc->text;
+    Json js;
+    js["index"] = s.index;
+    js["start"] = to(s.span.begin);
+    js["end"] = to(s.span.end);
+    js["text"] = text.substr(s.span.begin, s.span.size());
+    if (s.split) js["split"] = true;
+    Json annotations = Json::array();
+    for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
+      const Annotation& an = a.annotations[i];
+      const Rule& rule = pack_.rules[an.rule];
+      Json ja;
+      ja["id"] = AnnotationId(i);
+      ja["category"] = CategoryName(rule.category);
+      ja["type"] = rule.type;
+      ja["rule"] = rule.id;
+      ja["start"] = to(an.span.begin);
+      ja["end"] = to(an.span.end);
+      ja["text"] = text.substr(an.span.begin, an.span.size());
+      ja["message"] = rule.message;
+      annotations.push_back(std::move(ja));
+    }
+    js["annotations"] = std::move(annotations);
+    return js;
+  }
+
   const Pack& pack_;
   WriterOptions options_;
 };

@@ -197,7 +197,7 @@ std::string CheckRegex(const std::string& pattern, bool case_sensitive) {
   opt.set_log_errors(false);
   opt.set_case_sensitive(case_sensitive);
   RE2 re(pattern, opt);
-  if (!re.ok()) return "bad pattern: " + re.error() + (re.error_arg().empty() ? "" : ": " + re.error_arg());
+  if (!re.ok()) return "bad pattern: " + re.error();
   for (const auto& [name, index] : re.NamedCapturingGroups()) {
     (void)index;
     if (name != "cue" && name != "source" && name != "content")
