@@ -1,6 +1,10 @@
 #include "output/output.h"
 
+#include <unicode/unistr.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 using evident::OffsetConverter;
@@ -89,4 +93,49 @@ TEST_CASE("JSONL error record carries file and byte offset", "[output]") {
   CHECK(j["errors"][0]["message"] == "invalid UTF-8");
   CHECK(j["errors"][0]["file"] == "in/bad.txt");
   CHECK(j["errors"][0]["byte_offset"] == 17);
+}
+
+TEST_CASE("every span of the corpus slices exactly, in every unit", "[output]") {
+  // Sentences alone give hundreds of spans, many after curly quotes and
+  // no-break spaces; the annotations add a few more.
+  const evident::Annotator annotator(evident::LoadPack(EVIDENT_TEST_DATA "/pack"));
+  auto scratch = annotator.NewScratch();
+  std::size_t checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(EVIDENT_CORPUS_DIR)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    evident::Document doc;
+    doc.id = entry.path().stem().string();
+    doc.text.assign(std::istreambuf_iterator<char>(in), {});
+    evident::AnnotatedDocument a;
+    annotator.Annotate(doc, scratch.get(), &a);
+    const icu::UnicodeString utf16 = icu::UnicodeString::fromUTF8(doc.text);
+    std::vector<UChar32> utf32(static_cast<std::size_t>(utf16.countChar32()) + 1);
+    UErrorCode status = U_ZERO_ERROR;
+    utf16.toUTF32(utf32.data(), static_cast<int32_t>(utf32.size()), status);
+    REQUIRE(U_SUCCESS(status));
+    for (OffsetUnit unit : {OffsetUnit::kByte, OffsetUnit::kCodepoint, OffsetUnit::kUtf16}) {
+      std::string line;
+      evident::MakeWriter("jsonl", annotator.pack(), {unit})->Render(a, &line);
+      auto j = nlohmann::json::parse(line);
+      auto slice = [&](std::size_t b, std::size_t e) -> std::string {
+        std::string s;
+        if (unit == OffsetUnit::kByte) return doc.text.substr(b, e - b);
+        if (unit == OffsetUnit::kUtf16) {
+          utf16.tempSubStringBetween(static_cast<int32_t>(b), static_cast<int32_t>(e)).toUTF8String(s);
+          return s;
+        }
+        icu::UnicodeString::fromUTF32(utf32.data() + b, static_cast<int32_t>(e - b)).toUTF8String(s);
+        return s;
+      };
+      for (const auto& s : j["sentences"]) {
+        CHECK(slice(s["start"], s["end"]) == s["text"].get<std::string>());
+        ++checked;
+        for (const auto& an : s["annotations"]) {
+          CHECK(slice(an["start"], an["end"]) == an["text"].get<std::string>());
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked > 300);
 }
