@@ -1,6 +1,9 @@
 #include "annotate/annotate.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 using evident::AnnotatedDocument;
@@ -118,4 +121,45 @@ TEST_CASE("rule tests report shadowed and misfiring rules", "[annotate]") {
   REQUIRE(report.failures.size() == 1);
   CHECK(report.failures[0].rule_id == "hedge.low_a");
   CHECK_THAT(report.failures[0].problem, Catch::Contains("hedge.low_b"));
+}
+
+TEST_CASE("the default pack tags the required markers and not their look-alikes", "[annotate][pack]") {
+  const Annotator annotator(evident::LoadPack(EVIDENT_RULES_DIR));
+  auto scratch = annotator.NewScratch();
+  std::ifstream table(EVIDENT_TEST_DATA "/required_markers.tsv");
+  std::string line;
+  int rows = 0;
+  while (std::getline(table, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+    const std::string where = line.substr(0, t1), text = line.substr(t1 + 1, t2 - t1 - 1),
+                      category = line.substr(t2 + 1);
+    Document doc;
+    if (where.front() == '"') {
+      doc = Doc(where.substr(1, where.size() - 2));
+    } else {
+      std::ifstream in(std::string(EVIDENT_CORPUS_DIR) + "/" + where, std::ios::binary);
+      doc = Doc(std::string(std::istreambuf_iterator<char>(in), {}));
+    }
+    REQUIRE(!doc.text.empty());
+    AnnotatedDocument out;
+    annotator.Annotate(doc, scratch.get(), &out);
+    std::vector<std::string> got;  // categories of annotations whose text is exactly `text`
+    std::vector<std::string> touching;  // any annotation overlapping an occurrence of `text`
+    for (const auto& a : out.annotations) {
+      const std::string s = doc.text.substr(a.span.begin, a.span.size());
+      const std::string c(evident::CategoryName(annotator.pack().rules[a.rule].category));
+      if (s == text) got.push_back(c);
+      for (std::size_t at = doc.text.find(text); at != std::string::npos; at = doc.text.find(text, at + 1))
+        if (a.span.begin < at + text.size() && at < a.span.end) touching.push_back(c + ":" + s);
+    }
+    INFO(where << " | " << text << " | " << category);
+    if (category == "none") {
+      CHECK(touching.empty());
+    } else {
+      CHECK(std::find(got.begin(), got.end(), category) != got.end());
+    }
+    ++rows;
+  }
+  CHECK(rows == 19);
 }

@@ -18,6 +18,9 @@ Pack ThreeRules() {
   return pack;
 }
 
+// Long enough for every span below; ASCII, so characters are bytes.
+const std::string kText(64, 'x');
+
 Match M(std::uint32_t rule, std::size_t b, std::size_t e) {
   Match m;
   m.rule = rule;
@@ -48,7 +51,7 @@ TEST_CASE("overlaps: longest, then priority, then pack order", "[resolve]") {
     INFO(c.name);
     auto matches = c.in;
     std::vector<evident::Overruled> lost;
-    evident::ResolveOverlaps(pack, &matches, &lost);
+    evident::ResolveOverlaps(pack, kText, &matches, &lost);
     std::vector<std::pair<std::uint32_t, std::size_t>> got;
     for (const Match& m : matches) got.emplace_back(m.rule, m.span.begin);
     CHECK(got == c.want);
@@ -56,11 +59,21 @@ TEST_CASE("overlaps: longest, then priority, then pack order", "[resolve]") {
   }
 }
 
+TEST_CASE("length is counted in characters, not bytes", "[resolve]") {
+  const Pack pack = ThreeRules();
+  // "\u201Cab\u201D" is 4 characters in 8 bytes; "ab\u201Dxy" is 5 characters in 7.
+  const std::string text = "\u201Cab\u201Dxy";
+  std::vector<Match> matches = {M(0, 0, 8), M(1, 3, 10)};
+  evident::ResolveOverlaps(pack, text, &matches, nullptr);
+  REQUIRE(matches.size() == 1);
+  CHECK(matches[0].rule == 1);
+}
+
 TEST_CASE("the overruled match names its winner", "[resolve]") {
   const Pack pack = ThreeRules();
   std::vector<Match> matches = {M(0, 0, 3), M(2, 0, 10)};
   std::vector<evident::Overruled> lost;
-  evident::ResolveOverlaps(pack, &matches, &lost);
+  evident::ResolveOverlaps(pack, kText, &matches, &lost);
   REQUIRE(lost.size() == 1);
   CHECK(lost[0].match.rule == 0);
   CHECK(lost[0].winner_rule == 2);

@@ -27,6 +27,8 @@ TEST_CASE("typographic variants are widened without touching the rest", "[rules]
       {"\\-", {"\u2013"}, {}},
       {"\\.", {"."}, {"x"}},
       {"(?P<cue>may) be", {"may be"}, {"maybe"}},
+      {"(?-i:May)-day", {"May\u2013day"}, {"may-day"}},
+      {"(?i)x-y", {"X-Y"}, {}},
   };
   for (const Case& c : cases) {
     const std::string p = evident::TolerateTypography(c.pattern);

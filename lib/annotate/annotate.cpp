@@ -49,7 +49,7 @@ void Annotator::Annotate(const Document& doc, Scratch* scratch, AnnotatedDocumen
     matches.clear();
     matcher_.FindAll(doc.text, s.begin, s.end, &scratch->match, &matches,
                      trace ? &trace->suppressed : nullptr);
-    ResolveOverlaps(pack_, &matches, trace ? &trace->overruled : nullptr);
+    ResolveOverlaps(pack_, doc.text, &matches, trace ? &trace->overruled : nullptr);
     for (const Match& m : matches) {
       Annotation a;
       a.rule = m.rule;

@@ -6,11 +6,25 @@
 
 namespace evident {
 
-void ResolveOverlaps(const Pack& pack, std::vector<Match>* matches, std::vector<Overruled>* overruled) {
+namespace {
+
+// Code points in text[span]: every byte that is not a UTF-8 continuation byte.
+std::size_t Characters(std::string_view text, Span span) {
+  std::size_t n = 0;
+  for (std::size_t i = span.begin; i < span.end; ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+void ResolveOverlaps(const Pack& pack, std::string_view text, std::vector<Match>* matches,
+                     std::vector<Overruled>* overruled) {
   auto& m = *matches;
-  // Best first: longest, then priority, then pack order, then position.
+  // Best first: longest (in characters, so a curly quote counts as much as a
+  // straight one), then priority, then pack order, then position.
   std::sort(m.begin(), m.end(), [&](const Match& a, const Match& b) {
-    if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
+    const std::size_t la = Characters(text, a.span), lb = Characters(text, b.span);
+    if (la != lb) return la > lb;
     const int pa = pack.rules[a.rule].priority, pb = pack.rules[b.rule].priority;
     if (pa != pb) return pa > pb;
     if (a.rule != b.rule) return a.rule < b.rule;

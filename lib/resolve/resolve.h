@@ -1,6 +1,6 @@
 // resolve: overlapping matches become one deterministic set of annotations.
 //
-// Where matches of any rules overlap, the longest span wins; on equal length
+// Where matches of any rules overlap, the longest span (in characters) wins; on equal length
 // the rule with the higher priority, then the rule that comes first in the
 // pack. Losers are dropped (and reported, for explain). The winners come back
 // sorted by (begin, end, rule id), so the same input gives the same output on
@@ -9,6 +9,7 @@
 #define EVIDENT_RESOLVE_RESOLVE_H_
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "match/match.h"
@@ -22,9 +23,10 @@ struct Overruled {
   std::uint32_t winner_rule = 0;
 };
 
-// Replaces *matches with the winners, sorted by (begin, end, rule id).
-// Losers go to *overruled when it is not null.
-void ResolveOverlaps(const Pack& pack, std::vector<Match>* matches, std::vector<Overruled>* overruled);
+// Replaces *matches (spans into `text`) with the winners, sorted by (begin,
+// end, rule id). Losers go to *overruled when it is not null.
+void ResolveOverlaps(const Pack& pack, std::string_view text, std::vector<Match>* matches,
+                     std::vector<Overruled>* overruled);
 
 }  // namespace evident
 

@@ -1,5 +1,6 @@
 // Pattern building: typographic tolerance and literal term lists.
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -64,6 +65,14 @@ std::string TolerateTypography(std::string_view p) {
       std::size_t n = SeqLen(c);
       out.append(p.substr(i, n));
       i += n;
+      continue;
+    }
+    if (c == '(' && StartsWith(p, i, "(?") && i + 2 < p.size() && p[i + 2] != 'P' && p[i + 2] != '<') {
+      // A flag group, "(?i)" or "(?-i:": its '-' is an operator, not a dash.
+      std::size_t j = i + 2;
+      while (j < p.size() && (std::isalpha(static_cast<unsigned char>(p[j])) || p[j] == '-')) ++j;
+      out.append(p.substr(i, j - i));
+      i = j;
       continue;
     }
     if (c == '[') {

@@ -48,7 +48,7 @@ check corpus.byte.jsonl 0 -- annotate corpus/ -j 1 --offsets byte
 check corpus.utf16.jsonl 0 -- annotate corpus/ -j 1 --offsets utf16
 check mixed.jsonl 1 -- annotate tests/data/inputs/mixed.jsonl -j 1
 check annotate-help.txt 0 -- annotate --help
-check rules-list.txt 0 -- rules list --category denial
+check rules-list.txt 0 -- rules list --category denial --rules rules/en
 
 # Determinism: any thread count gives the same bytes.
 same corpus.j2 corpus.jsonl -- annotate corpus/ -j 2
