@@ -117,8 +117,15 @@ TEST_CASE("JSON Lines: one document per line, a bad line is a record with an err
                                "{\"id\":\"nul\",\"text\":\"a\\u0000b\"}\n"
                                "[1,2]\n"
                                "{\"id\":\"last\",\"text\":\"Last.\"}");
-  auto docs = ReadAll({path}, InputFormat::kAuto);
-  REQUIRE(docs.size() == 7);
+  auto all = ReadAll({path}, InputFormat::kAuto);
+  REQUIRE(all.size() == 8);
+  // Line 2 is blank: it keeps its place with an error.
+  CHECK(all[1].line == 2);
+  CHECK(all[1].id == "in:2");
+  REQUIRE(all[1].errors.size() == 1);
+  CHECK(all[1].errors[0].message == "blank line");
+  std::vector<Document> docs = all;
+  docs.erase(docs.begin() + 1);
   CHECK(docs[0].id == "one");
   CHECK(docs[0].text == "First.");
   CHECK(docs[0].line == 1);

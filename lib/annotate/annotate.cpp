@@ -22,6 +22,7 @@ void Annotator::Annotate(const Document& doc, Scratch* scratch, AnnotatedDocumen
   out->doc = &doc;
   out->sentences.clear();
   out->annotations.clear();
+  out->claims.clear();
   out->errors = doc.errors;
   out->warnings.clear();
   out->trace.suppressed.clear();

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "claims/claims.h"
 #include "match/match.h"
 #include "read/read.h"
 #include "resolve/resolve.h"
@@ -56,6 +57,7 @@ struct AnnotatedDocument {
   const Document* doc = nullptr;  // borrowed: id, text, origin
   std::vector<Sentence> sentences;
   std::vector<Annotation> annotations;
+  std::vector<Claim> claims;           // empty until the claims stage runs
   std::vector<DocumentError> errors;   // the document's own errors
   std::vector<std::string> warnings;   // e.g. over-long sentences cut
   Trace trace;                         // filled only when asked for

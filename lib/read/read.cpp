@@ -135,6 +135,10 @@ void DocumentReader::ParseJsonLine(std::string_view line, Document* doc) {
   doc->line = jsonl_line_;
   // Until the id is known, the record is named after its place.
   doc->id = IdFromPath(jsonl_origin_) + ":" + std::to_string(jsonl_line_);
+  if (line.find_first_not_of(" \t") == std::string_view::npos) {
+    doc->errors.push_back({jsonl_origin_, jsonl_line_, std::nullopt, "blank line"});
+    return;
+  }
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line);
@@ -181,8 +185,8 @@ bool DocumentReader::Next(Document* doc) {
         ++jsonl_line_;
         bytes_read_ += line.size() + 1;
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        // Blank lines carry no document; skip them rather than invent one.
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        // Every line gets a record, a blank one too (with an error): stream
+        // consumers pair output line i with input line i.
         ParseJsonLine(line, doc);
         return true;
       }

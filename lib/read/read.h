@@ -11,8 +11,8 @@
 //     if (!doc.errors.empty()) { /* report; the batch goes on */ }
 //   }
 //
-// A document that cannot be used (unreadable file, bad JSON line, invalid
-// UTF-8, a NUL byte) still comes out, with its errors filled in and its text
+// A document that cannot be used (unreadable file, bad or blank JSON line,
+// invalid UTF-8, a NUL byte) still comes out, with its errors filled in and its text
 // empty, so that the output keeps one record per input document.
 #ifndef EVIDENT_READ_READ_H_
 #define EVIDENT_READ_READ_H_
