@@ -4,13 +4,13 @@
 
 namespace evident {
 
-std::string AnnotationId(std::size_t index) { return "a" + std::to_string(index + 1); }
-
 Annotator::Annotator(Pack pack, AnnotatorOptions options)
     : pack_(std::move(pack)),
       options_(std::move(options)),
       matcher_(pack_),
-      segmenter_(options_.segmenter) {}
+      segmenter_(options_.segmenter),
+      claims_(pack_),
+      scorer_(pack_) {}
 
 Annotator::~Annotator() = default;
 
@@ -63,6 +63,10 @@ void Annotator::Annotate(const Document& doc, Scratch* scratch, AnnotatedDocumen
     }
     sentence.num_annotations = out->annotations.size() - sentence.first_annotation;
     out->sentences.push_back(sentence);
+  }
+  if (pack_.has_claims) {
+    claims_.Extract(doc.text, out->sentences, out->annotations, &out->claims);
+    if (pack_.has_scoring) scorer_.Score(doc.text, out->sentences, out->annotations, &out->claims);
   }
   if (num_split > 0) {
     out->warnings.push_back(std::to_string(num_split) + " pieces of over-long sentences (more than " +

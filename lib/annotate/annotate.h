@@ -9,8 +9,9 @@
 //   evident::AnnotatedDocument out;
 //   annotator.Annotate(doc, scratch.get(), &out);
 //
-// Claims (attribute) and evidence scores (score) are later stages; until they
-// exist AnnotatedDocument::claims stays empty.
+// When the pack has claims.yaml and scoring.yaml, claims are extracted
+// (claims/claims.h) and scored (score/score.h); otherwise
+// AnnotatedDocument::claims stays empty.
 #ifndef EVIDENT_ANNOTATE_ANNOTATE_H_
 #define EVIDENT_ANNOTATE_ANNOTATE_H_
 
@@ -24,28 +25,10 @@
 #include "read/read.h"
 #include "resolve/resolve.h"
 #include "rules/rules.h"
+#include "score/score.h"
 #include "segment/segment.h"
 
 namespace evident {
-
-// Annotations are numbered in document order; the i-th (from 0) has the id
-// AnnotationId(i), "a1", "a2", ...
-struct Annotation {
-  std::uint32_t rule = 0;  // index into Pack::rules
-  std::size_t sentence = 0;
-  Span span;               // bytes into the document text
-  Span source, cue, content;  // named groups of the rule, if any
-};
-
-std::string AnnotationId(std::size_t index);
-
-struct Sentence {
-  std::size_t index = 0;
-  Span span;
-  bool split = false;      // cut because it exceeded max_sentence_bytes
-  std::size_t first_annotation = 0;  // its annotations are
-  std::size_t num_annotations = 0;   // annotations[first, first + num)
-};
 
 // What explain shows: matches that did not become annotations.
 struct Trace {
@@ -57,7 +40,7 @@ struct AnnotatedDocument {
   const Document* doc = nullptr;  // borrowed: id, text, origin
   std::vector<Sentence> sentences;
   std::vector<Annotation> annotations;
-  std::vector<Claim> claims;           // empty until the claims stage runs
+  std::vector<Claim> claims;           // in text order; ids c1, c2, ...
   std::vector<DocumentError> errors;   // the document's own errors
   std::vector<std::string> warnings;   // e.g. over-long sentences cut
   Trace trace;                         // filled only when asked for
@@ -92,6 +75,8 @@ class Annotator {
   AnnotatorOptions options_;
   Matcher matcher_;
   Segmenter segmenter_;  // prototype; cloned into each Scratch
+  ClaimExtractor claims_;
+  Scorer scorer_;
 };
 
 class Annotator::Scratch {

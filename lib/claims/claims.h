@@ -3,17 +3,31 @@
 // A Claim is a proposition the text puts forward: attributed content (source +
 // cue + content), or a sentence the writer asserts without attribution
 // (source type kAuthor). Spans are bytes into the document text.
+//
+// The ClaimExtractor turns each attribution or denial annotation into a claim:
+// the source is the noun phrase before the cue (or after it: "..., said X"),
+// or the speaker named beside a quotation; the content is what follows the
+// cue (without "that"), the quotation, or what precedes an inverted
+// "..., X said". Pronouns and roles ("she", "the ministry") resolve to the
+// last compatible named source. A denial that names whose claims it rejects
+// ("rejected Russia's claims") marks that source's claims as disputed.
+// Headlines, bylines and boilerplate (the pack's claims.yaml) make no claims.
+//
+//   evident::ClaimExtractor extractor(pack);  // immutable, share it
+//   extractor.Extract(text, sentences, annotations, &claims);
 #ifndef EVIDENT_CLAIMS_CLAIMS_H_
 #define EVIDENT_CLAIMS_CLAIMS_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "match/match.h"
+#include "resolve/resolve.h"
+#include "rules/rules.h"
 
 namespace evident {
 
@@ -29,6 +43,9 @@ enum class SourceType {
 };
 inline constexpr int kNumSourceTypes = 8;
 std::string_view SourceTypeName(SourceType t);  // "author", "person", ...
+
+// The id of the i-th claim (from 0) of a document: "c1", "c2", ...
+std::string ClaimId(std::size_t index);
 std::optional<SourceType> ParseSourceType(std::string_view name);
 
 // One thing that moved a claim's evidence score.
@@ -57,6 +74,28 @@ struct Claim {
   std::string stance = "asserted";
   std::vector<std::size_t> disputed_by;  // indexes of denial claims
   Evidence evidence;
+};
+
+class ClaimExtractor {
+ public:
+  // Throws PackError if a boilerplate pattern does not compile.
+  explicit ClaimExtractor(const Pack& pack);
+  ~ClaimExtractor();
+  ClaimExtractor(const ClaimExtractor&) = delete;
+  ClaimExtractor& operator=(const ClaimExtractor&) = delete;
+
+  // Replaces *claims with the claims of one document, in text order.
+  // Evidence is left for the scorer.
+  void Extract(std::string_view text, const std::vector<Sentence>& sentences,
+               const std::vector<Annotation>& annotations, std::vector<Claim>* claims) const;
+
+  // True when the sentence is a headline, byline or boilerplate: no claims.
+  bool IsFurniture(std::string_view text, const Sentence& sentence) const;
+
+ private:
+  struct Impl;
+  const Pack& pack_;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace evident

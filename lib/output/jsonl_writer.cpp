@@ -34,7 +34,9 @@ class JsonlWriter final : public Writer {
     }
     out->append("],");
     Json tail;
-    tail["claims"] = Json::array();
+    Json claims = Json::array();
+    for (std::size_t i = 0; i < a.claims.size(); ++i) claims.push_back(ClaimJson(a, i, to));
+    tail["claims"] = std::move(claims);
     Json errors = Json::array();
     for (const DocumentError& e : a.errors) {
       Json je;
@@ -55,6 +57,59 @@ class JsonlWriter final : public Writer {
   // Text is valid UTF-8 (the reader checks), so dumping cannot fail; keep
   // non-ASCII as UTF-8 rather than \u escapes.
   static std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+  Json SpanJson(std::string_view text, Span s, const OffsetConverter& to) const {
+    Json j;
+    j["start"] = to(s.begin);
+    j["end"] = to(s.end);
+    j["text"] = text.substr(s.begin, s.size());
+    return j;
+  }
+
+  Json ClaimJson(const AnnotatedDocument& a, std::size_t index, const OffsetConverter& to) const {
+    const std::string_view text = a.doc->text;
+    const Claim& c = a.claims[index];
+    Json j;
+    j["id"] = ClaimId(index);
+    j["sentence"] = c.sentence;
+    // The source object always carries the type; start/end/text only when
+    // the text names a source.
+    Json source = c.source.empty() ? Json::object() : SpanJson(text, c.source, to);
+    source["type"] = SourceTypeName(c.source_type);
+    if (!c.resolved.empty()) source["resolved"] = c.resolved;
+    j["source"] = std::move(source);
+    if (!c.cue.empty()) {
+      Json cue = SpanJson(text, c.cue, to);
+      if (c.cue_annotation) cue["annotation"] = AnnotationId(*c.cue_annotation);
+      j["cue"] = std::move(cue);
+    }
+    j["content"] = SpanJson(text, c.content, to);
+    j["stance"] = c.stance;
+    Json factors = Json::array();
+    for (const Factor& f : c.evidence.factors) {
+      Json jf;
+      jf["kind"] = f.kind;
+      if (f.rule) jf["rule"] = pack_.rules[*f.rule].id;
+      if (f.annotation) jf["annotation"] = AnnotationId(*f.annotation);
+      jf["effect"] = f.effect;
+      jf["message"] = f.message;
+      factors.push_back(std::move(jf));
+    }
+    Json evidence;
+    evidence["score"] = c.evidence.score;
+    evidence["label"] = c.evidence.label;
+    evidence["factors"] = std::move(factors);
+    j["evidence"] = std::move(evidence);
+    Json flags = Json::array();
+    if (!c.disputed_by.empty()) flags.push_back("disputed");
+    j["flags"] = std::move(flags);
+    if (!c.disputed_by.empty()) {
+      Json by = Json::array();
+      for (std::size_t d : c.disputed_by) by.push_back(ClaimId(d));
+      j["disputed_by"] = std::move(by);
+    }
+    return j;
+  }
 
   Json SentenceJson(const AnnotatedDocument& a, const Sentence& s, const OffsetConverter& to) const {
     const std::string_view text = a.doc->text;

@@ -17,6 +17,8 @@ std::size_t Characters(std::string_view text, Span span) {
 
 }  // namespace
 
+std::string AnnotationId(std::size_t index) { return "a" + std::to_string(index + 1); }
+
 void ResolveOverlaps(const Pack& pack, std::string_view text, std::vector<Match>* matches,
                      std::vector<Overruled>* overruled) {
   auto& m = *matches;

@@ -8,7 +8,9 @@
 #ifndef EVIDENT_RESOLVE_RESOLVE_H_
 #define EVIDENT_RESOLVE_RESOLVE_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +18,25 @@
 #include "rules/rules.h"
 
 namespace evident {
+
+// Annotations are numbered in document order; the i-th (from 0) has the id
+// AnnotationId(i), "a1", "a2", ...
+struct Annotation {
+  std::uint32_t rule = 0;  // index into Pack::rules
+  std::size_t sentence = 0;
+  Span span;               // bytes into the document text
+  Span source, cue, content;  // named groups of the rule, if any
+};
+
+std::string AnnotationId(std::size_t index);
+
+struct Sentence {
+  std::size_t index = 0;
+  Span span;
+  bool split = false;      // cut because it exceeded max_sentence_bytes
+  std::size_t first_annotation = 0;  // its annotations are
+  std::size_t num_annotations = 0;   // annotations[first, first + num)
+};
 
 // A match that lost an overlap, and the rule it lost to.
 struct Overruled {

@@ -3,7 +3,9 @@
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -340,6 +342,84 @@ void LoadRuleFile(const std::string& path, Pack* pack) {
   }
 }
 
+namespace {
+
+std::vector<std::string> LowerList(const FileReader& r, const YAML::Node& n, std::string_view what) {
+  std::vector<std::string> out = r.StringList(n, what);
+  for (auto& w : out)
+    for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
+  FileReader r(path);
+  YAML::Node root = r.Load();
+  r.ExpectMap(root, "claims.yaml");
+  r.CheckKeys(root, {"pronouns", "person_roles", "organisation_words", "media_words", "vague_words", "adjuncts",
+                     "pre_cue", "np_words", "noun_content_openers", "boilerplate", "boilerplate_tail"},
+              "claims.yaml");
+  if (auto p = root["pronouns"]) {
+    r.ExpectMap(p, "pronouns");
+    r.CheckKeys(p, {"person", "organisation", "group"}, "pronouns");
+    if (p["person"]) lex->person_pronouns = LowerList(r, p["person"], "pronouns.person");
+    if (p["organisation"]) lex->organisation_pronouns = LowerList(r, p["organisation"], "pronouns.organisation");
+    if (p["group"]) lex->group_pronouns = LowerList(r, p["group"], "pronouns.group");
+  }
+  const std::pair<const char*, std::vector<std::string>*> lists[] = {
+      {"person_roles", &lex->person_roles}, {"organisation_words", &lex->organisation_words},
+      {"media_words", &lex->media_words},   {"vague_words", &lex->vague_words},
+      {"adjuncts", &lex->adjuncts},         {"pre_cue", &lex->pre_cue},
+      {"np_words", &lex->np_words},         {"noun_content_openers", &lex->noun_content_openers}};
+  for (const auto& [key, list] : lists)
+    if (auto n = root[key]) *list = LowerList(r, n, key);
+  for (const auto& [key, list] : {std::pair{"boilerplate", &lex->boilerplate},
+                                  std::pair{"boilerplate_tail", &lex->boilerplate_tail}}) {
+    auto b = root[key];
+    if (!b) continue;
+    if (!b.IsSequence()) r.Fail(b, std::string(key) + " must be a list of patterns");
+    for (const auto& item : b) {
+      std::string p = TolerateTypography(r.String(item, "a boilerplate pattern"));
+      if (std::string problem = CheckRegex(p, false); !problem.empty()) r.Fail(item, std::string(key) + ": " + problem);
+      list->push_back(std::move(p));
+    }
+  }
+}
+
+void LoadScoring(const std::string& path, ScoringModel* model) {
+  FileReader r(path);
+  YAML::Node root = r.Load();
+  r.ExpectMap(root, "scoring.yaml");
+  r.CheckKeys(root, {"priors", "effects", "logistic", "labels"}, "scoring.yaml");
+  for (const char* key : {"priors", "labels"})
+    if (!root[key]) r.Fail(root, std::string("scoring.yaml needs '") + key + "'");
+  r.ExpectMap(root["priors"], "priors");
+  for (const auto& kv : root["priors"])
+    model->priors.emplace_back(kv.first.Scalar(), r.Number<double>(kv.second, "a prior"));
+  if (auto e = root["effects"]) {
+    r.ExpectMap(e, "effects");
+    r.CheckKeys(e, {"disputed"}, "effects");
+    if (e["disputed"]) model->disputed = r.Number<double>(e["disputed"], "effects.disputed");
+  }
+  if (auto l = root["logistic"]) {
+    r.ExpectMap(l, "logistic");
+    r.CheckKeys(l, {"scale"}, "logistic");
+    if (l["scale"]) model->scale = r.Number<double>(l["scale"], "logistic.scale");
+    if (model->scale <= 0) r.Fail(l["scale"], "logistic.scale must be positive");
+  }
+  r.ExpectMap(root["labels"], "labels");
+  for (const auto& kv : root["labels"]) {
+    double min = r.Number<double>(kv.second, "a label's minimum score");
+    if (min < 0 || min > 1) r.Fail(kv.second, "a label's minimum score must be in [0, 1]");
+    model->labels.emplace_back(kv.first.Scalar(), min);
+  }
+  std::sort(model->labels.begin(), model->labels.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (model->labels.empty() || model->labels.front().second != 0.0)
+    r.Fail(root["labels"], "one label must start at 0, so every score gets a label");
+}
+
+}  // namespace
+
 Pack LoadPack(const std::string& dir) {
   Pack pack;
   pack.dir = dir;
@@ -350,7 +430,8 @@ Pack LoadPack(const std::string& dir) {
   FileReader r(manifest);
   YAML::Node root = r.Load();
   r.ExpectMap(root, "pack.yaml");
-  r.CheckKeys(root, {"name", "language", "version", "description", "files", "references"}, "pack.yaml");
+  r.CheckKeys(root, {"name", "language", "version", "description", "files", "references", "claims", "scoring"},
+              "pack.yaml");
   for (const char* key : {"name", "language", "version", "files"})
     if (!root[key]) r.Fail(root, std::string("pack.yaml needs '") + key + "'");
   pack.name = r.String(root["name"], "name");
@@ -367,6 +448,16 @@ Pack LoadPack(const std::string& dir) {
     LoadRuleFile(p.string(), &pack);
   }
   if (pack.rules.empty()) r.Fail(files, "the pack has no rules");
+  auto load_extra = [&](const char* key, auto loader, auto* target, bool* flag) {
+    if (auto n = root[key]) {
+      fs::path p = fs::path(dir) / r.String(n, key);
+      if (!fs::is_regular_file(p, ec)) r.Fail(n, std::string(key) + " file '" + n.Scalar() + "' not found in " + dir);
+      loader(p.string(), target);
+      *flag = true;
+    }
+  };
+  load_extra("claims", LoadLexicon, &pack.lexicon, &pack.has_claims);
+  load_extra("scoring", LoadScoring, &pack.scoring, &pack.has_scoring);
   return pack;
 }
 

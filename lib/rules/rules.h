@@ -21,6 +21,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace evident {
@@ -83,6 +84,25 @@ struct Rule {
   SourceLocation where;  // the rule's `id:` line
 };
 
+// Word lists of the pack's language for the claims stage (claims.yaml).
+// Entries are lower-case words or phrases; `boilerplate` holds expanded RE2
+// patterns.
+struct ClaimLexicon {
+  std::vector<std::string> person_pronouns, organisation_pronouns, group_pronouns;
+  std::vector<std::string> person_roles, organisation_words, media_words, vague_words;
+  std::vector<std::string> adjuncts, pre_cue, np_words, noun_content_openers;
+  std::vector<std::string> boilerplate;       // a sentence matching one makes no claim
+  std::vector<std::string> boilerplate_tail;  // ... nor does anything after it
+};
+
+// The numbers of the evidence score (scoring.yaml).
+struct ScoringModel {
+  std::vector<std::pair<std::string, double>> priors;  // source type name -> log-odds
+  double disputed = 0.0;
+  double scale = 1.0;
+  std::vector<std::pair<std::string, double>> labels;  // label -> minimum score, ascending
+};
+
 struct Pack {
   std::string name;
   std::string language;
@@ -91,6 +111,10 @@ struct Pack {
   std::vector<std::string> references;
   std::string dir;  // the folder it was loaded from
   std::vector<Rule> rules;  // in pack order: files as listed, rules as written
+  ClaimLexicon lexicon;     // empty when pack.yaml names no `claims:` file
+  ScoringModel scoring;     // all zero when pack.yaml names no `scoring:` file
+  bool has_claims = false;
+  bool has_scoring = false;
 };
 
 // Loads and validates the pack in `dir`. Throws PackError.

@@ -1,0 +1,815 @@
+#include "claims/claims.h"
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace evident {
+
+namespace {
+
+constexpr std::array<std::string_view, kNumSourceTypes> kSourceTypeNames = {
+    "author", "person", "organisation", "media", "anonymous", "social_media", "document", "vague"};
+
+}  // namespace
+
+std::string_view SourceTypeName(SourceType t) { return kSourceTypeNames[static_cast<std::size_t>(t)]; }
+
+std::string ClaimId(std::size_t index) { return "c" + std::to_string(index + 1); }
+
+std::optional<SourceType> ParseSourceType(std::string_view name) {
+  for (std::size_t i = 0; i < kSourceTypeNames.size(); ++i)
+    if (kSourceTypeNames[i] == name) return static_cast<SourceType>(i);
+  return std::nullopt;
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Tokens: words and punctuation marks of a stretch of text, as byte spans.
+
+struct Token {
+  std::size_t begin = 0, end = 0;
+  std::string lower;  // ASCII-lowered text, for lexicon look-ups
+  bool punct = false;
+  bool upper = false;  // starts with an upper-case letter
+};
+
+UChar32 CodePointAt(std::string_view text, std::size_t i, std::size_t* next) {
+  UChar32 c;
+  U8_NEXT_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), i, c);
+  *next = i;
+  return c;
+}
+
+bool IsQuoteChar(UChar32 c) {
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == '\'' || c == 0x00AB ||
+         c == 0x00BB;
+}
+
+// Splits text[begin, end) into words and punctuation. Apostrophes, hyphens and
+// periods between letters stay inside a word ("Ukraine’s", "al-Sham", "U.S."),
+// so do a period after a single capital or an internal-period word ("U.S.").
+std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
+  std::vector<Token> out;
+  std::size_t i = begin;
+  Token cur;
+  bool in_word = false;
+  auto close = [&](std::size_t at) {
+    if (!in_word) return;
+    cur.end = at;
+    out.push_back(cur);
+    in_word = false;
+  };
+  while (i < end) {
+    std::size_t next;
+    UChar32 c = CodePointAt(text, i, &next);
+    if (u_isUWhiteSpace(c)) {
+      close(i);
+      i = next;
+      continue;
+    }
+    const bool alnum = u_isalnum(c);
+    if (!alnum && c != '_') {
+      // Joiners between letters stay in the word.
+      bool joiner = (c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == '&' || c == '/');
+      if (joiner && in_word && next < end) {
+        std::size_t after;
+        UChar32 d = CodePointAt(text, next, &after);
+        if (u_isalnum(d)) {
+          i = next;
+          continue;
+        }
+      }
+      // A period closing an abbreviation: "U.S." or "Mr." stays.
+      if (c == '.' && in_word) {
+        std::string_view w = text.substr(cur.begin, i - cur.begin);
+        const bool single_capital = w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]));
+        if (single_capital || w.find('.') != std::string_view::npos) {
+          i = next;
+          continue;
+        }
+      }
+      close(i);
+      Token p;
+      p.begin = i;
+      p.end = next;
+      p.punct = true;
+      p.lower = std::string(text.substr(i, next - i));
+      out.push_back(p);
+      i = next;
+      continue;
+    }
+    if (!in_word) {
+      cur = Token{};
+      cur.begin = i;
+      cur.upper = u_isupper(c) || u_istitle(c);
+      in_word = true;
+    }
+    i = next;
+  }
+  close(end);
+  for (Token& t : out) {
+    if (t.punct) continue;
+    t.lower.assign(text.substr(t.begin, t.end - t.begin));
+    for (char& ch : t.lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return out;
+}
+
+// A punctuation token that is a quotation mark.
+bool IsQuoteToken(const Token& t) {
+  if (!t.punct) return false;
+  std::size_t next;
+  return IsQuoteChar(CodePointAt(t.lower, 0, &next));
+}
+
+bool IsPossessive(const Token& t) {
+  const std::string& w = t.lower;
+  return (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) ||
+         (w.size() > 4 && w.compare(w.size() - 4, 4, "\xE2\x80\x99s") == 0);
+}
+
+// A set of words and phrases; phrases match runs of tokens.
+class PhraseSet {
+ public:
+  PhraseSet() = default;
+  explicit PhraseSet(const std::vector<std::string>& entries) {
+    for (const auto& e : entries) {
+      std::vector<std::string> words;
+      std::istringstream in(e);
+      for (std::string w; in >> w;) words.push_back(w);
+      if (!words.empty()) phrases_.push_back(std::move(words));
+    }
+    // Longest first, so "prime minister" wins over "minister".
+    std::sort(phrases_.begin(), phrases_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  }
+
+  // Tokens matched by a phrase starting at tokens[i]; 0 if none.
+  std::size_t MatchAt(const std::vector<Token>& tokens, std::size_t i) const {
+    for (const auto& p : phrases_) {
+      if (i + p.size() > tokens.size()) continue;
+      bool ok = true;
+      for (std::size_t k = 0; k < p.size() && ok; ++k) ok = tokens[i + k].lower == p[k];
+      if (ok) return p.size();
+    }
+    return 0;
+  }
+
+  // Tokens matched by a phrase ending just before tokens[end]; 0 if none.
+  std::size_t MatchBefore(const std::vector<Token>& tokens, std::size_t end) const {
+    for (const auto& p : phrases_) {
+      if (p.size() > end) continue;
+      bool ok = true;
+      for (std::size_t k = 0; k < p.size() && ok; ++k) ok = tokens[end - p.size() + k].lower == p[k];
+      if (ok) return p.size();
+    }
+    return 0;
+  }
+
+  bool Contains(const std::string& word) const {
+    for (const auto& p : phrases_)
+      if (p.size() == 1 && p[0] == word) return true;
+    return false;
+  }
+
+  // True if any phrase occurs in tokens[b, e).
+  bool AnyIn(const std::vector<Token>& tokens, std::size_t b, std::size_t e) const {
+    for (std::size_t i = b; i < e; ++i) {
+      std::size_t n = MatchAt(tokens, i);
+      if (n > 0 && i + n <= e) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::vector<std::string>> phrases_;
+};
+
+const std::set<std::string>& ClauseBreaks() {
+  static const std::set<std::string> words = {",", ";", ":", "as", "while", "and", "but", "whereas", "after",
+                                              "before", "because", "when", "since", "although", "though"};
+  return words;
+}
+
+const std::set<std::string>& NounCues() {
+  static const std::set<std::string> words = {"claim", "claims", "allegation", "allegations", "accusation",
+                                              "accusations", "assertion", "assertions", "suggestion", "charge",
+                                              "charges", "denial", "denials"};
+  return words;
+}
+
+const std::set<std::string>& Determiners() {
+  static const std::set<std::string> words = {"the", "these", "those", "this", "that", "such", "its", "their",
+                                              "his", "her", "our", "my", "your", "a", "an", "any", "other"};
+  return words;
+}
+
+const std::set<std::string>& RelativeWords() {
+  static const std::set<std::string> words = {"which", "who", "whose", "where", "whom"};
+  return words;
+}
+
+}  // namespace
+
+struct ClaimExtractor::Impl {
+  PhraseSet person_pronouns, organisation_pronouns, group_pronouns;
+  PhraseSet person_roles, organisation_words, media_words, vague_words;
+  PhraseSet adjuncts, pre_cue, np_words, noun_openers;
+  std::vector<std::unique_ptr<RE2>> boilerplate, boilerplate_tail;
+
+  bool IsPronoun(const Token& t) const {
+    return person_pronouns.Contains(t.lower) || organisation_pronouns.Contains(t.lower) ||
+           group_pronouns.Contains(t.lower);
+  }
+
+  // Can this token be part of a source noun phrase?
+  bool IsNpWord(const Token& t) const {
+    if (t.punct) return false;
+    if (t.upper) return true;
+    if (std::isdigit(static_cast<unsigned char>(t.lower[0]))) return true;
+    return np_words.Contains(t.lower) || person_roles.Contains(t.lower) || organisation_words.Contains(t.lower) ||
+           media_words.Contains(t.lower) || vague_words.Contains(t.lower);
+  }
+};
+
+ClaimExtractor::ClaimExtractor(const Pack& pack) : pack_(pack), impl_(std::make_unique<Impl>()) {
+  const ClaimLexicon& lex = pack.lexicon;
+  Impl& m = *impl_;
+  m.person_pronouns = PhraseSet(lex.person_pronouns);
+  m.organisation_pronouns = PhraseSet(lex.organisation_pronouns);
+  m.group_pronouns = PhraseSet(lex.group_pronouns);
+  m.person_roles = PhraseSet(lex.person_roles);
+  m.organisation_words = PhraseSet(lex.organisation_words);
+  m.media_words = PhraseSet(lex.media_words);
+  m.vague_words = PhraseSet(lex.vague_words);
+  m.adjuncts = PhraseSet(lex.adjuncts);
+  m.pre_cue = PhraseSet(lex.pre_cue);
+  m.np_words = PhraseSet(lex.np_words);
+  m.noun_openers = PhraseSet(lex.noun_content_openers);
+  RE2::Options opt;
+  opt.set_case_sensitive(false);
+  opt.set_log_errors(false);
+  for (const auto& [patterns, compiled] : {std::pair{&lex.boilerplate, &m.boilerplate},
+                                            std::pair{&lex.boilerplate_tail, &m.boilerplate_tail}}) {
+    for (const auto& p : *patterns) {
+      compiled->push_back(std::make_unique<RE2>(p, opt));
+      if (!compiled->back()->ok()) throw PackError({pack.dir}, "boilerplate pattern: " + compiled->back()->error());
+    }
+  }
+}
+
+ClaimExtractor::~ClaimExtractor() = default;
+
+bool ClaimExtractor::IsFurniture(std::string_view text, const Sentence& s) const {
+  const std::string_view sentence = text.substr(s.span.begin, s.span.size());
+  for (const auto& re : impl_->boilerplate)
+    if (RE2::PartialMatch(sentence, *re)) return true;
+  // A whole line without final punctuation is a headline, byline or caption.
+  const bool line_start = s.span.begin == 0 || text[s.span.begin - 1] == '\n' ||
+                          text.find_last_not_of(" \t\r\xC2\xA0", s.span.begin - 1) == std::string_view::npos ||
+                          text[text.find_last_not_of(" \t\r", s.span.begin - 1)] == '\n';
+  std::size_t after = text.find_first_not_of(" \t\r", s.span.end);
+  const bool line_end = after == std::string_view::npos || text[after] == '\n';
+  if (line_start && line_end) {
+    std::size_t i = s.span.end, prev = i;
+    UChar32 c;
+    U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), prev, c);
+    while (IsQuoteChar(c) || c == ')') {
+      i = prev;
+      if (i <= s.span.begin) break;
+      U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), prev, c);
+    }
+    const bool terminal = c == '.' || c == '!' || c == '?' || c == 0x2026;
+    if (!terminal) return true;
+  }
+  return sentence.rfind("By ", 0) == 0 && sentence.size() < 80 && sentence.find('.') == std::string_view::npos;
+}
+
+namespace {
+
+// Quotations of the text: from an opening mark to its closing mark,
+// inclusive. Curly quotes nest; straight double quotes alternate; both reset
+// at a line break (news paragraphs often leave a quote open at the end).
+std::vector<Span> FindQuotes(std::string_view text) {
+  std::vector<Span> out;
+  std::vector<std::size_t> open;
+  std::optional<std::size_t> straight;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t next;
+    UChar32 c = CodePointAt(text, i, &next);
+    if (c == '\n') {
+      open.clear();
+      straight.reset();
+    } else if (c == 0x201C) {
+      open.push_back(i);
+    } else if (c == 0x201D) {
+      if (!open.empty()) {
+        out.push_back({open.back(), next});
+        open.pop_back();
+      }
+    } else if (c == '"') {
+      if (straight) {
+        out.push_back({*straight, next});
+        straight.reset();
+      } else {
+        straight = i;
+      }
+    }
+    i = next;
+  }
+  std::sort(out.begin(), out.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  // Keep outermost quotations only.
+  std::vector<Span> outer;
+  for (const Span& q : out)
+    if (outer.empty() || q.begin >= outer.back().end) outer.push_back(q);
+  return outer;
+}
+
+// Trims white space and the given trailing punctuation from a span.
+Span TrimContent(std::string_view text, Span s) {
+  auto is_space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (s.begin < s.end && is_space(static_cast<unsigned char>(text[s.begin]))) ++s.begin;
+  for (;;) {
+    while (s.end > s.begin && is_space(static_cast<unsigned char>(text[s.end - 1]))) --s.end;
+    // U+00A0 no-break space
+    if (s.end >= s.begin + 2 && text.substr(s.end - 2, 2) == "\xC2\xA0") {
+      s.end -= 2;
+      continue;
+    }
+    if (s.end > s.begin && (text[s.end - 1] == '.' || text[s.end - 1] == ',' || text[s.end - 1] == ';' ||
+                            text[s.end - 1] == ':')) {
+      --s.end;
+      continue;
+    }
+    break;
+  }
+  return s;
+}
+
+struct CueInfo {
+  std::size_t annotation = 0;
+  std::size_t first = 0, last = 0;  // token indexes of the cue, inclusive
+};
+
+}  // namespace
+
+void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>& sentences,
+                             const std::vector<Annotation>& annotations, std::vector<Claim>* claims) const {
+  claims->clear();
+  const Impl& m = *impl_;
+  const std::vector<Span> quotes = FindQuotes(text);
+  std::vector<bool> furniture(sentences.size());
+  bool tail = false;  // after a donation appeal's opening, everything is furniture
+  for (const Sentence& s : sentences) {
+    const std::string_view sentence = text.substr(s.span.begin, s.span.size());
+    for (const auto& re : m.boilerplate_tail) tail = tail || RE2::PartialMatch(sentence, *re);
+    furniture[s.index] = tail || IsFurniture(text, s);
+  }
+
+  for (const Sentence& s : sentences) {
+    if (furniture[s.index]) continue;
+    // Cues: attribution and denial annotations of the sentence.
+    std::vector<std::size_t> cue_ids;
+    for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
+      Category c = pack_.rules[annotations[i].rule].category;
+      if (c == Category::kAttribution || c == Category::kDenial) cue_ids.push_back(i);
+    }
+    if (cue_ids.empty()) continue;
+    const std::vector<Token> tok = Tokenize(text, s.span.begin, s.span.end);
+    auto token_at = [&](std::size_t byte) -> std::size_t {  // first token starting at or after byte
+      std::size_t k = 0;
+      while (k < tok.size() && tok[k].end <= byte) ++k;
+      return k;
+    };
+    std::vector<CueInfo> cues;
+    for (std::size_t id : cue_ids) {
+      CueInfo c;
+      c.annotation = id;
+      c.first = token_at(annotations[id].span.begin);
+      c.last = c.first;
+      while (c.last + 1 < tok.size() && tok[c.last + 1].begin < annotations[id].span.end) ++c.last;
+      if (c.first < tok.size()) cues.push_back(c);
+    }
+
+    // The noun phrase that ends just before token `end` (exclusive), skipping
+    // pre-cue adverbs and quote marks, and jumping over ", which ... ,".
+    auto np_before = [&](std::size_t end) -> std::pair<std::size_t, std::size_t> {
+      std::size_t j = end;
+      while (j > 0 && IsQuoteToken(tok[j - 1])) --j;
+      for (std::size_t n; j > 0 && (n = m.pre_cue.MatchBefore(tok, j)) > 0;) j -= n;
+      for (;;) {
+        std::size_t stop = j;
+        if (stop > 0 && m.IsPronoun(tok[stop - 1])) return {stop - 1, stop};
+        while (stop > 0 && m.IsNpWord(tok[stop - 1]) && !m.IsPronoun(tok[stop - 1])) --stop;
+        if (stop < j) {
+          // Drop leading glue words.
+          while (stop < j && (tok[stop].lower == "and" || tok[stop].lower == "of" || tok[stop].lower == "to" ||
+                              tok[stop].lower == "for" || tok[stop].lower == "by"))
+            ++stop;
+          return {stop, j};
+        }
+        // "Syrian Ambassador to Russia, Bashar al-Jaafari, stated": an appositive.
+        if (j > 1 && tok[j - 1].lower == ",") {
+          std::size_t nb = j - 1;
+          while (nb > 0 && m.IsNpWord(tok[nb - 1])) --nb;
+          if (nb < j - 1 && nb > 1 && tok[nb - 1].lower == "," && m.IsNpWord(tok[nb - 2])) {
+            std::size_t fb = nb - 1;
+            while (fb > 0 && m.IsNpWord(tok[fb - 1])) --fb;
+            while (fb < nb - 1 && !tok[fb].upper) ++fb;  // start at a capitalised word
+            if (fb < nb - 1) return {fb, j - 1};
+          }
+        }
+        // ", which announced ... this week, has accused": skip the relative clause.
+        if (j > 0 && tok[j - 1].lower == ",") {
+          std::size_t k = j - 1;
+          while (k > 0 && tok[k - 1].lower != ",") --k;
+          if (k > 0 && k < j - 1 && RelativeWords().count(tok[k].lower)) {
+            j = k - 1;
+            continue;
+          }
+        }
+        return {j, j};
+      }
+    };
+    auto np_after = [&](std::size_t from) -> std::pair<std::size_t, std::size_t> {
+      std::size_t e = from;
+      while (e < tok.size() && m.IsNpWord(tok[e])) ++e;
+      if (e == from && from < tok.size() && m.IsPronoun(tok[from])) e = from + 1;
+      return {from, e};
+    };
+    auto span_of = [&](std::size_t b, std::size_t e) -> Span {
+      if (b >= e) return {};
+      return {tok[b].begin, tok[e - 1].end};
+    };
+
+    std::vector<Claim> local;
+    for (std::size_t ci = 0; ci < cues.size(); ++ci) {
+      const CueInfo& cue = cues[ci];
+      const Annotation& a = annotations[cue.annotation];
+      const Rule& rule = pack_.rules[a.rule];
+      Claim c;
+      c.sentence = s.index;
+      c.cue = a.span;
+      c.cue_annotation = cue.annotation;
+      if (rule.category == Category::kDenial) c.stance = "denial";
+      Span source = a.source, content = a.content;
+
+      // Where this claim's content must stop: at a later cue that starts a
+      // new clause (", adding that", "as Moscow accused").
+      std::size_t limit_token = tok.size();
+      for (std::size_t cj = ci + 1; cj < cues.size(); ++cj) {
+        auto [nb, ne] = np_before(cues[cj].first);
+        (void)ne;
+        std::size_t start = nb;
+        if (start > 0 && ClauseBreaks().count(tok[start - 1].lower)) {
+          limit_token = start - 1;
+          while (limit_token > 0 && ClauseBreaks().count(tok[limit_token - 1].lower)) --limit_token;
+          break;
+        }
+      }
+      // ", which announced ...,": the source is the antecedent before the
+      // relative word, and the content ends with the clause.
+      std::size_t rel = cue.first;
+      for (std::size_t n; rel > 0 && (n = m.pre_cue.MatchBefore(tok, rel)) > 0;) rel -= n;
+      if (rel > 1 && RelativeWords().count(tok[rel - 1].lower) && tok[rel - 2].lower == ",") {
+        if (source.empty()) {
+          auto [rb, re] = np_before(rel - 2);
+          source = span_of(rb, re);
+        }
+        for (std::size_t k = cue.last + 1; k < limit_token; ++k)
+          if (tok[k].lower == ",") limit_token = k;
+      }
+      const std::size_t limit = limit_token < tok.size() ? tok[limit_token].begin : s.span.end;
+
+      const std::size_t after_cue = cue.last + 1;
+      // 1. “...,” X said / “...,” said X: a quotation ends just before.
+      std::optional<Span> quote_before, quote_after;
+      for (const Span& q : quotes) {
+        if (q.end <= a.span.begin && q.end > s.span.begin) {
+          std::size_t qt = token_at(q.end);
+          bool np_only = true;
+          for (std::size_t k = qt; k < cue.first; ++k)
+            np_only = np_only && (tok[k].lower == "," || m.IsNpWord(tok[k]) || m.IsPronoun(tok[k]) ||
+                                  m.pre_cue.MatchAt(tok, k) > 0);
+          // “...,” X said: the quotation closes a clause, inside or after its mark.
+          std::size_t inner = q.end;
+          UChar32 mark;
+          U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), inner, mark);
+          std::size_t before_mark = inner;
+          UChar32 last;
+          U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
+          const bool closes = last == ',' || last == '.' || last == '!' || last == '?' || last == 0x2026 ||
+                              (qt < tok.size() && tok[qt].lower == ",");
+          if (np_only && closes && cue.first - qt <= 10) quote_before = q;
+        }
+        if (q.begin >= a.span.end && q.begin < s.span.end && !quote_after) {
+          std::size_t qt = token_at(q.begin);
+          bool glue_only = true;
+          for (std::size_t k = after_cue; k < qt; ++k)
+            glue_only = glue_only && (tok[k].lower == ":" || tok[k].lower == "," || m.adjuncts.MatchAt(tok, k) > 0);
+          if (glue_only && qt - after_cue <= 6) quote_after = q;
+        }
+      }
+      const std::string cue_lower = tok[cue.first].lower;
+      const bool according = cue_lower == "according" || cue_lower == "citing" ||
+                             (cue_lower == "as" && cue.last > cue.first);
+
+      if (according) {
+        if (source.empty()) {
+          auto [b, e] = np_after(after_cue + (tok.size() > after_cue && tok[after_cue].lower == "to" ? 1 : 0));
+          source = span_of(b, e);
+        }
+        const bool at_start = cue.first == 0 || (cue.first == 1 && tok[0].punct);
+        if (content.empty()) {
+          if (at_start) {
+            std::size_t k = token_at(source.empty() ? a.span.end : source.end);
+            while (k < tok.size() && tok[k].lower == ",") ++k;
+            if (k < tok.size()) content = TrimContent(text, {tok[k].begin, limit});
+          } else {
+            std::size_t from = s.span.begin;
+            if (ci > 0) from = local.empty() ? from : std::max(from, local.back().content.end);
+            content = TrimContent(text, {from, a.span.begin});
+          }
+        }
+      } else if (quote_before && content.empty()) {
+        content = *quote_before;
+        if (source.empty()) {
+          auto [b, e] = np_before(cue.first);
+          std::size_t qt = token_at(quote_before->end);
+          if (b < e && b >= qt) source = span_of(b, e);
+          else source = span_of(np_after(after_cue).first, np_after(after_cue).second);
+        }
+      } else if (quote_after && content.empty()) {
+        content = *quote_after;
+        if (source.empty()) {
+          auto [b, e] = np_before(cue.first);
+          source = span_of(b, e);
+        }
+      } else {
+        auto [b, e] = np_before(cue.first);
+        const bool noun_cue = NounCues().count(cue_lower) > 0 && cue.first > 0 &&
+                              (Determiners().count(tok[cue.first - 1].lower) || IsPossessive(tok[cue.first - 1]));
+        if (noun_cue) {
+          // "Russia's claims about X", "its claim that X"; "these allegations" names no one.
+          if (source.empty()) {
+            if (IsPossessive(tok[cue.first - 1])) {
+              std::size_t pb = cue.first - 1;
+              while (pb > 0 && m.IsNpWord(tok[pb - 1]) && !IsPossessive(tok[pb - 1]) &&
+                     !Determiners().count(tok[pb - 1].lower))
+                --pb;
+              source = span_of(pb, cue.first);
+              // Without the possessive ending.
+              std::string_view w = text.substr(source.begin, source.size());
+              if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") source.end -= 4;
+              else if (w.size() > 2 && w.substr(w.size() - 2) == "'s") source.end -= 2;
+            } else if (m.IsPronoun(tok[cue.first - 1])) {
+              source = span_of(cue.first - 1, cue.first);
+            } else if (after_cue + 1 < tok.size() && tok[after_cue].lower == "by") {
+              auto [sb, se] = np_after(after_cue + 1);
+              source = span_of(sb, se);
+            }
+          }
+          if (source.empty() && a.source.empty()) continue;  // no one named: not a claim
+          std::size_t k = after_cue;
+          if (k < tok.size() && tok[k].lower == "by") k = np_after(k + 1).second;
+          if (k < tok.size() && m.noun_openers.MatchAt(tok, k)) k += m.noun_openers.MatchAt(tok, k);
+          if (content.empty() && k < tok.size() && tok[k].begin < limit) content = TrimContent(text, {tok[k].begin, limit});
+        } else {
+          // Inverted: "CONTENT, X said." / "CONTENT, said X."
+          const bool comma_before_np = b < e && b > 0 && tok[b - 1].lower == ",";
+          const bool comma_before_cue = b == e && cue.first > 0 && tok[cue.first - 1].lower == ",";
+          std::size_t k = after_cue;
+          if (comma_before_cue) k = np_after(k).second;
+          while (k < tok.size() && m.adjuncts.MatchAt(tok, k) > 0) k += m.adjuncts.MatchAt(tok, k);
+          const bool clause_ends = k >= tok.size() || tok[k].lower == "," || tok[k].lower == "." ||
+                                   (tok[k].punct && !IsQuoteToken(tok[k]));
+          if ((comma_before_np || comma_before_cue) && clause_ends) {
+            std::size_t comma = comma_before_np ? b - 1 : cue.first - 1;
+            std::size_t from = s.span.begin;
+            if (!local.empty()) from = std::max(from, local.back().content.end);
+            if (tok[comma].begin > from) content = TrimContent(text, {from, tok[comma].begin});
+            if (source.empty())
+              source = comma_before_np ? span_of(b, e) : span_of(np_after(after_cue).first, np_after(after_cue).second);
+          } else {
+            if (source.empty()) source = span_of(b, e);
+            // "..., adding that ...": the speaker of the previous claim.
+            // "..., adding that", "and said", "while noting": the speaker of
+            // the previous claim of the sentence.
+            if (source.empty() && !local.empty() && cue.first > 0 &&
+                (tok[cue.first - 1].lower == "," || tok[cue.first - 1].lower == "and" ||
+                 tok[cue.first - 1].lower == "while"))
+              source = local.back().source;
+            // Skip adjuncts up to "that" ("claimed Wednesday that"); otherwise
+            // the content starts right after the cue.
+            std::size_t start = after_cue;
+            std::size_t j = after_cue;
+            while (j < tok.size() && m.adjuncts.MatchAt(tok, j) > 0) j += m.adjuncts.MatchAt(tok, j);
+            if (j < tok.size() && tok[j].lower == "that") start = j + 1;
+            else if (start < tok.size() && (tok[start].lower == "that" || tok[start].lower == ":")) ++start;
+            while (start < tok.size() && tok[start].punct && !IsQuoteToken(tok[start])) ++start;
+            if (content.empty() && start < tok.size() && tok[start].begin < limit)
+              content = TrimContent(text, {tok[start].begin, limit});
+          }
+        }
+      }
+      // A cue written inside quotation marks (“categorically rejected”) leaves
+      // the closing mark at the front of the content.
+      if (!content.empty() && content.begin == a.span.end) {
+        std::size_t next;
+        if (IsQuoteChar(CodePointAt(text, content.begin, &next)) && next < content.end)
+          content = TrimContent(text, {next, content.end});
+      }
+      if (content.empty()) continue;
+      c.source = source;
+      c.content = content;
+      local.push_back(std::move(c));
+    }
+    for (auto& c : local) claims->push_back(std::move(c));
+  }
+
+  // Sentences the writer asserts without attribution: claims of the author,
+  // unless they lie inside a claim's content (a quotation running over
+  // several sentences).
+  std::vector<Span> covered;
+  std::set<std::size_t> with_claims;
+  for (const Claim& c : *claims) {
+    covered.push_back(c.content);
+    with_claims.insert(c.sentence);
+  }
+  for (const Sentence& s : sentences) {
+    if (furniture[s.index] || with_claims.count(s.index)) continue;
+    bool inside = false;
+    for (const Span& cv : covered) inside = inside || (cv.begin <= s.span.begin && s.span.end <= cv.end);
+    if (inside) continue;
+    bool has_cue = false;
+    for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
+      Category cat = pack_.rules[annotations[i].rule].category;
+      has_cue = has_cue || cat == Category::kAttribution || cat == Category::kDenial;
+    }
+    if (has_cue) continue;  // a cue whose claim could not be assembled: not the writer's own
+    Claim c;
+    c.sentence = s.index;
+    c.source_type = SourceType::kAuthor;
+    c.content = TrimContent(text, s.span);
+    if (!c.content.empty()) claims->push_back(std::move(c));
+  }
+  std::stable_sort(claims->begin(), claims->end(), [](const Claim& a, const Claim& b) {
+    if (a.sentence != b.sentence) return a.sentence < b.sentence;
+    const std::size_t pa = a.cue.empty() ? a.content.begin : a.cue.begin;
+    const std::size_t pb = b.cue.empty() ? b.content.begin : b.cue.begin;
+    return pa < pb;
+  });
+
+  // Source types and resolution of pronouns and roles.
+  struct Named {
+    std::string name;      // "Maria Zakharova"
+    std::string full;      // the whole noun phrase, lower-case
+    SourceType type;
+  };
+  std::vector<Named> named;  // in text order
+  auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+  };
+  for (Claim& c : *claims) {
+    if (c.source.empty()) {
+      if (c.cue_annotation) {
+        // A cue without a named source: "It has been suggested", "there have been reports".
+        c.source_type = SourceType::kVague;
+      }
+      continue;
+    }
+    const std::vector<Token> st = Tokenize(text, c.source.begin, c.source.end);
+    if (st.empty()) continue;
+    // 1. A source annotation inside the source span says what kind it is.
+    std::optional<SourceType> kind;
+    const Sentence& s = sentences[c.sentence];
+    for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations && !kind; ++i) {
+      const Annotation& an = annotations[i];
+      if (an.span.begin >= c.source.end || c.source.begin >= an.span.end) continue;
+      const Rule& r = pack_.rules[an.rule];
+      if (r.category == Category::kWeasel) kind = SourceType::kVague;
+      if (r.category != Category::kSource) continue;
+      if (r.type == "rumor") kind = SourceType::kVague;
+      else if (auto t = ParseSourceType(r.type)) kind = *t;
+    }
+    const Token& head = st.back();
+    std::optional<std::string> resolved;
+    if (st.size() == 1 && m.IsPronoun(head)) {
+      const bool person = m.person_pronouns.Contains(head.lower);
+      for (auto it = named.rbegin(); it != named.rend(); ++it) {
+        if (person ? it->type == SourceType::kPerson
+                   : (it->type == SourceType::kOrganisation || it->type == SourceType::kMedia)) {
+          resolved = it->name;
+          if (!kind) kind = it->type;
+          break;
+        }
+      }
+      if (!kind) kind = person ? SourceType::kPerson : SourceType::kOrganisation;
+    } else {
+      const bool all_lower_role = st.front().lower == "the" && std::none_of(st.begin() + 1, st.end(), [](const Token& t) {
+                                    return t.upper;
+                                  });
+      if (!kind) {
+        const bool name_after_role = m.person_roles.AnyIn(st, 0, st.size()) && head.upper &&
+                                     !m.person_roles.Contains(head.lower) && !m.organisation_words.Contains(head.lower) &&
+                                     !m.media_words.Contains(head.lower);
+        if (name_after_role) kind = SourceType::kPerson;  // "Foreign Ministry spokeswoman Maria Zakharova"
+        else if (m.media_words.AnyIn(st, 0, st.size())) kind = SourceType::kMedia;
+        else if (m.organisation_words.AnyIn(st, 0, st.size())) kind = SourceType::kOrganisation;
+        else if (m.person_roles.AnyIn(st, 0, st.size())) kind = SourceType::kPerson;
+        else if (m.vague_words.AnyIn(st, 0, st.size())) kind = SourceType::kVague;
+        else if (st.size() == 1 && head.upper) {
+          kind = SourceType::kOrganisation;  // "Moscow", "Russia": a place standing for its government
+          for (auto it = named.rbegin(); it != named.rend(); ++it) {
+            if (it->type == SourceType::kPerson && it->name.size() > head.lower.size() &&
+                lower(it->name).compare(it->name.size() - head.lower.size(), head.lower.size(), head.lower) == 0) {
+              kind = SourceType::kPerson;
+              break;
+            }
+          }
+        } else if (std::all_of(st.begin(), st.end(), [](const Token& t) { return t.upper || t.punct; })) {
+          kind = SourceType::kPerson;
+        } else {
+          kind = SourceType::kVague;
+        }
+      }
+      if (all_lower_role) {
+        // "the spokeswoman", "the ministry": the last named source with that word.
+        for (auto it = named.rbegin(); it != named.rend() && !resolved; ++it)
+          if (it->full.find(head.lower) != std::string::npos) resolved = it->name;
+      } else {
+        // The name: trailing capitalised words that are not roles ("Maria Zakharova").
+        std::size_t nb = st.size();
+        if (*kind == SourceType::kPerson) {
+          while (nb > 0 && st[nb - 1].upper && !m.person_roles.Contains(st[nb - 1].lower) &&
+                 !m.organisation_words.Contains(st[nb - 1].lower))
+            --nb;
+        } else {
+          nb = 0;
+          while (nb < st.size() && Determiners().count(st[nb].lower)) ++nb;
+        }
+        if (nb == st.size()) nb = 0;
+        std::string name(text.substr(st[nb].begin, st.back().end - st[nb].begin));
+        // A surname alone resolves to the full name met earlier.
+        if (*kind == SourceType::kPerson && nb + 1 == st.size()) {
+          for (auto it = named.rbegin(); it != named.rend(); ++it) {
+            if (it->type == SourceType::kPerson && it->name.size() > name.size() &&
+                it->name.compare(it->name.size() - name.size(), name.size(), name) == 0) {
+              name = it->name;
+              break;
+            }
+          }
+        }
+        // A source inside another claim's content ("rejected Russia's claims")
+        // is not what a later "it" or "she" refers to.
+        bool nested = false;
+        for (const Claim& o : *claims)
+          nested = nested || (&o != &c && o.content.begin <= c.cue.begin && c.cue.end <= o.content.end);
+        if (!nested) named.push_back({name, lower(text.substr(c.source.begin, c.source.size())), *kind});
+        if (name != text.substr(c.source.begin, c.source.size())) resolved = name;
+      }
+    }
+    c.source_type = *kind;
+    if (resolved) c.resolved = *resolved;
+  }
+
+  // Denials that name whose claims they reject: "rejected Russia's claims".
+  for (std::size_t d = 0; d < claims->size(); ++d) {
+    Claim& denial = (*claims)[d];
+    if (denial.stance != "denial") continue;
+    const std::vector<Token> ct = Tokenize(text, denial.content.begin, denial.content.end);
+    std::string target;
+    for (std::size_t k = 0; k < ct.size(); ++k) {
+      if (!NounCues().count(ct[k].lower) && ct[k].lower != "reports" && ct[k].lower != "statements") continue;
+      if (k > 0 && IsPossessive(ct[k - 1])) {
+        std::string w(text.substr(ct[k - 1].begin, ct[k - 1].end - ct[k - 1].begin));
+        target = w.substr(0, w.size() - (w.size() > 4 && w.compare(w.size() - 4, 4, "\xE2\x80\x99s") == 0 ? 4 : 2));
+      } else if (k + 2 < ct.size() && ct[k + 1].lower == "by") {
+        auto e = k + 2;
+        while (e < ct.size() && m.IsNpWord(ct[e])) ++e;
+        if (e > k + 2) target = std::string(text.substr(ct[k + 2].begin, ct[e - 1].end - ct[k + 2].begin));
+      }
+      if (!target.empty()) break;
+    }
+    if (target.empty()) continue;
+    const std::string t = lower(target);
+    for (std::size_t i = 0; i < claims->size(); ++i) {
+      Claim& c = (*claims)[i];
+      if (i == d || c.source.empty() || c.stance == "denial") continue;
+      const std::string src = lower(text.substr(c.source.begin, c.source.size()));
+      if (src == t || lower(c.resolved) == t) c.disputed_by.push_back(d);
+    }
+  }
+}
+
+}  // namespace evident

@@ -1,0 +1,98 @@
+#include "score/score.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace evident {
+
+double Scorer::Prior(SourceType type) const {
+  for (const auto& [name, value] : pack_.scoring.priors)
+    if (name == SourceTypeName(type)) return value;
+  return 0.0;
+}
+
+std::string_view Scorer::Label(double score) const {
+  std::string_view label;
+  for (const auto& [name, min] : pack_.scoring.labels)
+    if (score >= min) label = name;
+  return label;
+}
+
+namespace {
+
+// Rounded so that output does not carry floating-point noise.
+double Round(double x) { return std::round(x * 1000.0) / 1000.0; }
+
+Span Extent(const Claim& c) {
+  Span e = c.content;
+  for (const Span& s : {c.source, c.cue}) {
+    if (s.empty()) continue;
+    e.begin = std::min(e.begin, s.begin);
+    e.end = std::max(e.end, s.end);
+  }
+  return e;
+}
+
+std::string SourceMessage(SourceType t) {
+  switch (t) {
+    case SourceType::kAuthor: return "The writer states this without naming a source.";
+    case SourceType::kPerson: return "A named person is the source.";
+    case SourceType::kOrganisation: return "A named institution is the source.";
+    case SourceType::kMedia: return "Another news outlet is the source: the claim is second-hand.";
+    case SourceType::kAnonymous: return "The source is not named, so the reader cannot judge it.";
+    case SourceType::kSocialMedia: return "The source is social media posts, which are rarely verified.";
+    case SourceType::kDocument: return "The source is a document the reader could consult.";
+    case SourceType::kVague: return "No one in particular is named as the source.";
+  }
+  return "";
+}
+
+}  // namespace
+
+void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences,
+                   const std::vector<Annotation>& annotations, std::vector<Claim>* claims) const {
+  (void)text;
+  const ScoringModel& model = pack_.scoring;
+  for (std::size_t ci = 0; ci < claims->size(); ++ci) {
+    Claim& c = (*claims)[ci];
+    const Sentence& s = sentences[c.sentence];
+    // The claim's stretch of its sentence.
+    const Span extent = Extent(c);
+    Span scope = {s.span.begin, s.span.end};
+    for (std::size_t k = 0; k < claims->size(); ++k) {
+      const Claim& o = (*claims)[k];
+      if (k == ci || o.sentence != c.sentence) continue;
+      const Span oe = Extent(o);
+      if (oe.end <= extent.begin) scope.begin = std::max(scope.begin, oe.end);
+      if (oe.begin >= extent.end) scope.end = std::min(scope.end, oe.begin);
+    }
+    scope.begin = std::min(scope.begin, extent.begin);
+    scope.end = std::max(scope.end, extent.end);
+
+    Evidence& ev = c.evidence;
+    ev.factors.clear();
+    double z = Prior(c.source_type);
+    ev.factors.push_back({"prior", std::nullopt, std::nullopt, Round(z),
+                          "Starting point for a source of type '" + std::string(SourceTypeName(c.source_type)) +
+                              "'. " + SourceMessage(c.source_type)});
+    for (std::size_t i = 0; i < annotations.size(); ++i) {
+      const Annotation& a = annotations[i];
+      if (a.span.end <= scope.begin || a.span.begin >= scope.end) continue;
+      const Rule& r = pack_.rules[a.rule];
+      if (r.weight == 0.0) continue;
+      const bool in_source = !c.source.empty() && a.span.begin < c.source.end && c.source.begin < a.span.end;
+      if (in_source && r.category == Category::kSource) continue;  // counted in the prior
+      z += r.weight;
+      ev.factors.push_back({"annotation", a.rule, i, Round(r.weight), r.message});
+    }
+    if (!c.disputed_by.empty() && model.disputed != 0.0) {
+      z += model.disputed;
+      ev.factors.push_back({"disputed", std::nullopt, std::nullopt, Round(model.disputed),
+                            "Another source in the text denies this claim."});
+    }
+    ev.score = Round(1.0 / (1.0 + std::exp(-model.scale * z)));
+    ev.label = std::string(Label(ev.score));
+  }
+}
+
+}  // namespace evident

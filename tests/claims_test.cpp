@@ -1,0 +1,127 @@
+#include "claims/claims.h"
+
+#include <catch2/catch.hpp>
+
+#include "annotate/annotate.h"
+
+using evident::AnnotatedDocument;
+using evident::Annotator;
+using evident::Claim;
+using evident::Document;
+
+namespace {
+
+const Annotator& Default() {
+  static const Annotator annotator(evident::LoadPack(EVIDENT_RULES_DIR));
+  return annotator;
+}
+
+struct Got {
+  std::string source, type, resolved, cue, content;
+};
+
+std::vector<Got> Claims(const std::string& text) {
+  auto scratch = Default().NewScratch();
+  Document doc;
+  doc.id = "t";
+  doc.text = text;
+  AnnotatedDocument out;
+  Default().Annotate(doc, scratch.get(), &out);
+  std::vector<Got> got;
+  auto part = [&](evident::Span s) { return text.substr(s.begin, s.size()); };
+  for (const Claim& c : out.claims)
+    got.push_back({part(c.source), std::string(evident::SourceTypeName(c.source_type)), c.resolved, part(c.cue),
+                   part(c.content)});
+  return got;
+}
+
+}  // namespace
+
+TEST_CASE("attribution structures give source, cue and content", "[claims]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    Got want;  // the first claim
+  };
+  const std::vector<Case> cases = {
+      {"X said that", "The mayor said that the bridge would reopen in June.",
+       {"The mayor", "person", "", "said", "the bridge would reopen in June"}},
+      {"X claimed DAY that", "Russia claimed Wednesday that the strike hit a depot.",
+       {"Russia", "organisation", "", "claimed", "the strike hit a depot"}},
+      {"X accused Y of", "The ministry accused the rebels of shelling the town.",
+       {"The ministry", "organisation", "", "accused", "the rebels of shelling the town"}},
+      {"quote, X said", "\u201CWe will not leave,\u201D Health Minister Ana Ruiz said on Monday.",
+       {"Health Minister Ana Ruiz", "person", "Ana Ruiz", "said", "\u201CWe will not leave,\u201D"}},
+      {"quote, said X", "\u201CWe will not leave,\u201D said Ana Ruiz.",
+       {"Ana Ruiz", "person", "", "said", "\u201CWe will not leave,\u201D"}},
+      {"X said: quote", "The ministry said: \u201COur troops have withdrawn.\u201D",
+       {"The ministry", "organisation", "", "said", "\u201COur troops have withdrawn.\u201D"}},
+      {"inverted", "The bridge will reopen in June, the mayor said.",
+       {"the mayor", "person", "", "said", "The bridge will reopen in June"}},
+      {"According to X, ...", "According to the fire brigade, the blaze started at midnight.",
+       {"the fire brigade", "vague", "", "According to", "the blaze started at midnight"}},
+      {"..., according to X", "The blaze started at midnight, according to the fire brigade.",
+       {"the fire brigade", "vague", "", "according to", "The blaze started at midnight"}},
+      {"possessive noun claim", "Officials rejected Moscow's claims about the convoy.",
+       {"Moscow", "organisation", "", "claims", "the convoy"}},
+      {"author", "The river rose two metres overnight.", {"", "author", "", "", "The river rose two metres overnight"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name << ": " << c.text);
+    auto got = Claims(c.text);
+    REQUIRE(!got.empty());
+    // The possessive case yields the denial first; look for the claim whose cue matches.
+    const Got* g = &got[0];
+    for (const Got& x : got)
+      if (x.cue == c.want.cue) g = &x;
+    CHECK(g->source == c.want.source);
+    CHECK(g->cue == c.want.cue);
+    CHECK(g->content == c.want.content);
+    if (c.want.type != "vague") CHECK(g->type == c.want.type);
+    CHECK(g->resolved == c.want.resolved);
+  }
+}
+
+TEST_CASE("pronouns and surnames resolve to the last named source", "[claims]") {
+  auto got = Claims(
+      "Foreign Ministry spokeswoman Maria Lind said the talks had failed. She said a new round was planned. "
+      "Lind added that no date was set.");
+  REQUIRE(got.size() == 3);
+  CHECK(got[0].resolved == "Maria Lind");
+  CHECK(got[1].source == "She");
+  CHECK(got[1].resolved == "Maria Lind");
+  CHECK(got[1].type == "person");
+  CHECK(got[2].resolved == "Maria Lind");
+}
+
+TEST_CASE("headlines, bylines and boilerplate make no claims", "[claims]") {
+  auto got = Claims("Minister accuses rivals of fraud\nBy Jane Roe\nRelated: Minister says more\n"
+                    "The vote was held on Sunday.\nA Message from The Daily:\nWe need your help to continue.");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].type == "author");
+  CHECK(got[0].content == "The vote was held on Sunday");
+}
+
+TEST_CASE("a denial that names the source disputes its claims", "[claims]") {
+  const std::string text =
+      "Russia claimed that the convoy carried weapons. Ukraine's ministry categorically rejected Russia's claims "
+      "about the convoy.";
+  auto scratch = Default().NewScratch();
+  Document doc;
+  doc.text = text;
+  AnnotatedDocument out;
+  Default().Annotate(doc, scratch.get(), &out);
+  REQUIRE(out.claims.size() >= 2);
+  CHECK(out.claims[0].disputed_by.size() == 1);
+  const Claim& denial = out.claims[out.claims[0].disputed_by[0]];
+  CHECK(denial.stance == "denial");
+  CHECK(text.substr(denial.source.begin, denial.source.size()) == "Ukraine's ministry");
+}
+
+TEST_CASE("source type names round-trip", "[claims]") {
+  for (int i = 0; i < evident::kNumSourceTypes; ++i) {
+    auto t = static_cast<evident::SourceType>(i);
+    CHECK(evident::ParseSourceType(evident::SourceTypeName(t)) == t);
+  }
+  CHECK(evident::ClaimId(0) == "c1");
+}

@@ -1,0 +1,86 @@
+#include "score/score.h"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "annotate/annotate.h"
+
+using evident::AnnotatedDocument;
+using evident::Annotator;
+
+namespace {
+
+const Annotator& Default() {
+  static const Annotator annotator(evident::LoadPack(EVIDENT_RULES_DIR));
+  return annotator;
+}
+
+AnnotatedDocument Run(const evident::Document& doc) {
+  auto scratch = Default().NewScratch();
+  AnnotatedDocument out;
+  Default().Annotate(doc, scratch.get(), &out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the score is the logistic of the prior plus the factors", "[score]") {
+  const std::vector<std::string> texts = {
+      "The mayor said the bridge would reopen in June.",
+      "The mayor claimed, without presenting any evidence, that the bridge was safe.",
+      "According to a source familiar with the matter, the deal reportedly collapsed.",
+      "Court records show that the firm paid the fine.",
+      "The river rose two metres overnight.",
+  };
+  const evident::ScoringModel& model = Default().pack().scoring;
+  for (const auto& t : texts) {
+    INFO(t);
+    evident::Document doc;
+    doc.text = t;
+    auto out = Run(doc);
+    REQUIRE(!out.claims.empty());
+    for (const auto& c : out.claims) {
+      double z = 0;
+      REQUIRE(!c.evidence.factors.empty());
+      CHECK(c.evidence.factors.front().kind == "prior");
+      for (const auto& f : c.evidence.factors) z += f.effect;
+      CHECK(c.evidence.score == Approx(1.0 / (1.0 + std::exp(-model.scale * z))).margin(0.002));
+      CHECK(c.evidence.score >= 0.0);
+      CHECK(c.evidence.score <= 1.0);
+      CHECK(!c.evidence.label.empty());
+    }
+  }
+}
+
+TEST_CASE("evidence markers move the score the right way", "[score]") {
+  auto score = [](const std::string& t) {
+    evident::Document doc;
+    doc.text = t;
+    auto out = Run(doc);
+    REQUIRE(!out.claims.empty());
+    return out.claims.front().evidence.score;
+  };
+  const double plain = score("The mayor said the bridge was safe.");
+  CHECK(score("The mayor said, without presenting any evidence, that the bridge was safe.") < plain);
+  CHECK(score("The mayor claimed the bridge was safe.") < plain);
+  CHECK(score("Court records show that the bridge was safe.") > plain);
+}
+
+TEST_CASE("labels come from the thresholds in scoring.yaml", "[score]") {
+  evident::Scorer scorer(Default().pack());
+  CHECK(scorer.Label(0.0) == "unsupported");
+  CHECK(scorer.Label(0.36) == "weak");
+  CHECK(scorer.Label(0.6) == "moderate");
+  CHECK(scorer.Label(0.99) == "strong");
+  CHECK(scorer.Prior(evident::SourceType::kDocument) > scorer.Prior(evident::SourceType::kAnonymous));
+}
+
+TEST_CASE("a disputed claim gets the disputed factor", "[score]") {
+  evident::Document doc;
+  doc.text = "Russia claimed that the convoy carried weapons. Ukraine categorically rejected Russia's claims.";
+  auto out = Run(doc);
+  REQUIRE(!out.claims.empty());
+  bool found = false;
+  for (const auto& f : out.claims.front().evidence.factors) found = found || f.kind == "disputed";
+  CHECK(found);
+}
