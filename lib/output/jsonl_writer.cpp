@@ -144,11 +144,8 @@ class JsonlWriter final : public Writer {
 
 }  // namespace
 
-std::vector<std::string> WriterNames() { return {"jsonl"}; }
-
-std::unique_ptr<Writer> MakeWriter(std::string_view format, const Pack& pack, WriterOptions options) {
-  if (format == "jsonl") return std::make_unique<JsonlWriter>(pack, options);
-  return nullptr;
+std::unique_ptr<Writer> MakeJsonlWriter(const Pack& pack, WriterOptions options) {
+  return std::make_unique<JsonlWriter>(pack, options);
 }
 
 }  // namespace evident

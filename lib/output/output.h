@@ -64,8 +64,14 @@ class Writer {
 
 // The names MakeWriter knows, for help texts.
 std::vector<std::string> WriterNames();
+// Whether a format needs the Annotator's trace (dropped matches) to render.
+bool WriterNeedsTrace(std::string_view format);
 // Returns nullptr for an unknown format name.
 std::unique_ptr<Writer> MakeWriter(std::string_view format, const Pack& pack, WriterOptions options);
+
+// The writers, one per format (output/<format>_writer.cpp).
+std::unique_ptr<Writer> MakeJsonlWriter(const Pack& pack, WriterOptions options);
+std::unique_ptr<Writer> MakeExplainWriter(const Pack& pack);
 
 }  // namespace evident
 

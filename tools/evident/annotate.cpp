@@ -44,7 +44,9 @@ int Run(const AnnotateRequest& req) {
   if (!pack) return kExitUsage;
   std::unique_ptr<Annotator> annotator;
   try {
-    annotator = std::make_unique<Annotator>(std::move(*pack));
+    AnnotatorOptions options;
+    options.trace = WriterNeedsTrace(req.format);
+    annotator = std::make_unique<Annotator>(std::move(*pack), options);
   } catch (const std::exception& e) {
     PrintError(e.what());
     return kExitUsage;
@@ -122,7 +124,8 @@ int RunAnnotate(const std::vector<std::string>& args) {
        "auto: *.jsonl/*.ndjson are JSON Lines, the rest plain text;\n"
        "text: every input is one document;\njsonl: every input line is one document")
       ("format", po::value(&format)->default_value("jsonl")->value_name("FMT"),
-       "output format: jsonl (schema evident/1)")
+       "output format: jsonl (schema evident/1), or explain (plain text for a person: "
+       "every marker, dropped match and claim with its score and reasons)")
       ("offsets", po::value(&offsets)->default_value("codepoint")->value_name("UNIT"),
        "unit of every offset in the output: codepoint (as Python and brat count), "
        "byte, or utf16 (as JavaScript counts)")
@@ -165,7 +168,7 @@ int RunAnnotate(const std::vector<std::string>& args) {
   req.offsets = *unit;
   auto names = WriterNames();
   if (std::find(names.begin(), names.end(), format) == names.end()) {
-    PrintError("annotate: unknown --format '" + format + "' (known: jsonl)");
+    PrintError("annotate: unknown --format '" + format + "' (known: jsonl, explain)");
     return kExitUsage;
   }
   req.format = format;

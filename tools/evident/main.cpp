@@ -21,6 +21,7 @@ constexpr const char* kUsage =
     "\n"
     "Commands:\n"
     "  annotate [INPUT...]   tag documents, one evident/1 JSON record per document\n"
+    "  explain TEXT|FILE...  for a person: each marker, claim, score and why\n"
     "  rules test|list       check or list a rule pack\n"
     "\n"
     "Options:\n"
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "annotate") return RunAnnotate(args);
     if (command == "rules") return RunRules(args);
+    if (command == "explain") return RunExplain(args);
   } catch (const std::exception& e) {
     PrintError(std::string("internal error: ") + e.what());
     return kExitFailed;
