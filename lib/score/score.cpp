@@ -80,6 +80,15 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
       if (a.span.end <= scope.begin || a.span.begin >= scope.end) continue;
       const Rule& r = pack_.rules[a.rule];
       if (r.weight == 0.0) continue;
+      // A cue belongs to its own claim only ("rejected Russia's claims": the
+      // denial's cue is not a factor of the claim it names, nor the reverse),
+      // and a denial's own cue does not weaken the denier: it reaches the
+      // claims it disputes through the `disputed` effect.
+      bool other_cue = false;
+      for (std::size_t k = 0; k < claims->size() && !other_cue; ++k)
+        other_cue = k != ci && (*claims)[k].cue_annotation == i;
+      if (other_cue) continue;
+      if (c.cue_annotation == i && r.category == Category::kDenial) continue;
       const bool in_source = !c.source.empty() && a.span.begin < c.source.end && c.source.begin < a.span.end;
       if (in_source && r.category == Category::kSource) continue;  // counted in the prior
       z += r.weight;
