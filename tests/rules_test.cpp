@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using evident::Pack;
@@ -105,4 +106,56 @@ TEST_CASE("category names round-trip", "[rules]") {
     CHECK(evident::ParseCategory(evident::CategoryName(c)) == c);
   }
   CHECK_FALSE(evident::ParseCategory("hedges"));
+}
+
+TEST_CASE("hostile rule packs fail to load with a clear message", "[rules]") {
+  // Generated here rather than stored: some are megabytes.
+  auto rule = [](const std::string& pattern) {
+    return "category: hedge\nrules:\n  - id: hedge.x\n    type: t\n    message: m\n    tests: {match: [x]}\n"
+           "    pattern: '" + pattern + "'\n";
+  };
+  auto repeat = [](const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  std::string alternation;
+  for (int i = 0; i < 40000; ++i) alternation += (i ? "|" : "") + std::string("(?:w") + std::to_string(i) + "x\\s+\\w+)";
+  struct Case {
+    const char* name;
+    std::string body;
+    const char* error;
+  };
+  const std::vector<Case> cases = {
+      {"huge alternation", rule(alternation), "exceeds RE2's memory budget"},
+      {"nested repetition", rule("((((a*)*)*)*)*b{1000}{1000}"), "bad repetition operator"},
+      {"repetition too large", rule("(?:[a-z]{1000}){1000}"), "invalid repetition size"},
+      {"10 MB pattern", rule(std::string(10'000'000, 'a')), "rule files are limited to"},
+      {"1 MB pattern", rule(std::string(1'100'000, 'a')), "the limit is 1048576"},
+      {"deep nesting", "rules: " + repeat("[", 5000) + repeat("]", 5000) + "\n", "YAML nests too deeply"},
+      {"alias bomb", "category: hedge\nrules:\n  - &a {id: hedge.x, type: t, message: m, tests: {match: [x]}, terms: [x]}\n"
+                     "  - *a\n", "duplicate rule id"},
+      {"macro bomb", "category: hedge\ndefine:\n" + [] {
+         std::string d = "  M0: 'aaaaaaaaaa'\n";
+         for (int i = 1; i < 30; ++i)
+           d += "  M" + std::to_string(i) + ": '{{M" + std::to_string(i - 1) + "}}{{M" + std::to_string(i - 1) + "}}'\n";
+         return d;
+       }() + "rules: []\n", "pattern too large after macro expansion"},
+  };
+  const fs::path dir = fs::temp_directory_path() / ("evident-hostile-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const std::string path = (dir / "r.yaml").string();
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << c.body;
+    Pack pack;
+    try {
+      evident::LoadRuleFile(path, &pack);
+      FAIL("loaded");
+    } catch (const PackError& e) {
+      CHECK_THAT(e.what(), Catch::Contains(c.error));
+      CHECK_THAT(e.what(), Catch::StartsWith(path));
+    }
+  }
+  fs::remove_all(dir);
 }

@@ -1,6 +1,7 @@
 #include "rules/rules.h"
 
 #include <re2/re2.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -75,6 +76,9 @@ class FileReader {
     }
     try {
       return YAML::LoadFile(path_);
+    } catch (const YAML::DeepRecursion& e) {
+      // yaml-cpp's own message for this is "bad file".
+      throw PackError(At(e.mark), "YAML nests too deeply (" + std::to_string(e.depth()) + " levels)");
     } catch (const YAML::Exception& e) {
       throw PackError(At(e.mark), e.msg);
     }
@@ -199,6 +203,8 @@ std::string CheckRegex(const std::string& pattern, bool case_sensitive) {
   opt.set_log_errors(false);
   opt.set_case_sensitive(case_sensitive);
   RE2 re(pattern, opt);
+  if (re.error_code() == RE2::ErrorPatternTooLarge)
+    return "pattern exceeds RE2's memory budget; split it into several rules";
   if (!re.ok()) return "bad pattern: " + re.error();
   for (const auto& [name, index] : re.NamedCapturingGroups()) {
     (void)index;
