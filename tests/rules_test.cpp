@@ -159,3 +159,56 @@ TEST_CASE("hostile rule packs fail to load with a clear message", "[rules]") {
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("a pack extends another: override, add, reweight, disable", "[rules]") {
+  Pack base = evident::LoadPack(EVIDENT_TEST_DATA "/pack");
+  Pack pack = evident::LoadPack(EVIDENT_TEST_DATA "/extend_pack");
+  CHECK(pack.name == "extended");
+  CHECK(pack.language == "en");  // inherited
+  auto find = [&](const std::string& id) -> const evident::Rule* {
+    for (const auto& r : pack.rules)
+      if (r.id == id) return &r;
+    return nullptr;
+  };
+  REQUIRE(find("hedge.could"));
+  CHECK(find("hedge.could")->message == "'Could' and 'might' mark a possibility.");
+  CHECK(pack.rules[1].id == "hedge.could");  // in the base rule's place
+  CHECK(find("hedge.perhaps"));
+  CHECK(find("hedge.reportedly")->weight == Approx(-0.9));
+  CHECK_FALSE(find("hedge.low_a"));
+  CHECK_FALSE(find("weasel.well_known"));
+  CHECK(pack.rules.size() == base.rules.size() - 2 + 1);
+}
+
+TEST_CASE("packs layer in order", "[rules]") {
+  Pack pack = evident::LoadPacks({EVIDENT_TEST_DATA "/pack", EVIDENT_TEST_DATA "/overlay_pack"});
+  CHECK(pack.name == "overlay");
+  for (const auto& r : pack.rules) {
+    CHECK(r.category != evident::Category::kBooster);
+    if (r.id == "hedge.may") CHECK(r.weight == Approx(-1.5));
+  }
+}
+
+TEST_CASE("extension mistakes are errors with a place", "[rules]") {
+  const fs::path dir = fs::temp_directory_path() / ("evident-extend-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  struct Case {
+    const char* name;
+    std::string manifest;
+    const char* error;
+  };
+  const std::string base = std::string("extends: ") + EVIDENT_TEST_DATA + "/pack\n";
+  const std::vector<Case> cases = {
+      {"unknown id in weights", "name: x\nversion: '1'\n" + base + "weights: {hedge.nope: 1}\n", "weights: no rule 'hedge.nope'"},
+      {"unknown id in disable", "name: x\nversion: '1'\n" + base + "disable: [hedge.nope]\n", "disable: no rule 'hedge.nope'"},
+      {"missing base", "name: x\nversion: '1'\nextends: nowhere\n", "extended pack 'nowhere' not found"},
+      {"self", "name: x\nversion: '1'\nextends: .\n", "too deeply"},
+      {"everything disabled", "name: x\nversion: '1'\n" + base + "disable: [hedge, booster, attribution, evidence_absent, evidence_present, weasel]\n", "no rules"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    std::ofstream(dir / "pack.yaml", std::ios::trunc) << c.manifest;
+    CHECK_THROWS_WITH(evident::LoadPack(dir.string()), Catch::Contains(c.error));
+  }
+  fs::remove_all(dir);
+}

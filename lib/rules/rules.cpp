@@ -231,7 +231,20 @@ void LoadTests(const FileReader& r, const YAML::Node& n, Rule* rule) {
 
 }  // namespace
 
-void LoadRuleFile(const std::string& path, Pack* pack) {
+namespace {
+
+// Loads a rule file into *pack. Rules whose id is among the first
+// `base_rules` rules (those of an extended pack) replace that rule in place;
+// any other repeated id is an error.
+void LoadRuleFileOver(const std::string& path, Pack* pack, std::size_t base_rules);
+
+}  // namespace
+
+void LoadRuleFile(const std::string& path, Pack* pack) { LoadRuleFileOver(path, pack, 0); }
+
+namespace {
+
+void LoadRuleFileOver(const std::string& path, Pack* pack, std::size_t base_rules) {
   FileReader r(path);
   YAML::Node root = r.Load();
   r.ExpectMap(root, "a rule file");
@@ -268,8 +281,8 @@ void LoadRuleFile(const std::string& path, Pack* pack) {
   if (!rules) r.Fail(root, "a rule file needs a 'rules:' list");
   if (!rules.IsSequence()) r.Fail(rules, "'rules' must be a list");
 
-  std::set<std::string> seen;
-  for (const auto& rule : pack->rules) seen.insert(rule.id);
+  std::map<std::string, std::size_t> seen;  // id -> index in pack->rules
+  for (std::size_t i = 0; i < pack->rules.size(); ++i) seen[pack->rules[i].id] = i;
 
   for (const auto& n : rules) {
     r.ExpectMap(n, "a rule");
@@ -281,8 +294,12 @@ void LoadRuleFile(const std::string& path, Pack* pack) {
     rule.id = r.String(n["id"], "id");
     rule.where = r.At(n["id"]);
     if (!IsIdent(rule.id, ".-")) r.Fail(n["id"], "rule id '" + rule.id + "' must match [a-z0-9_.-]+");
-    if (seen.count(rule.id)) r.Fail(n["id"], "duplicate rule id '" + rule.id + "'");
-    seen.insert(rule.id);
+    std::optional<std::size_t> replaces;
+    if (auto it = seen.find(rule.id); it != seen.end()) {
+      if (it->second >= base_rules) r.Fail(n["id"], "duplicate rule id '" + rule.id + "'");
+      replaces = it->second;
+      seen.erase(it);  // a second override of the same id is a duplicate
+    }
     const std::string who = "rule '" + rule.id + "': ";
 
     if (auto c = n["category"]) {
@@ -344,9 +361,16 @@ void LoadRuleFile(const std::string& path, Pack* pack) {
 
     if (!n["tests"]) r.Fail(n, who + "no tests (every rule carries match:/no_match: sentences)");
     LoadTests(r, n["tests"], &rule);
-    pack->rules.push_back(std::move(rule));
+    if (replaces) {
+      pack->rules[*replaces] = std::move(rule);
+    } else {
+      seen[rule.id] = pack->rules.size();
+      pack->rules.push_back(std::move(rule));
+    }
   }
 }
+
+}  // namespace
 
 namespace {
 
@@ -426,9 +450,11 @@ void LoadScoring(const std::string& path, ScoringModel* model) {
 
 }  // namespace
 
-Pack LoadPack(const std::string& dir) {
-  Pack pack;
-  pack.dir = dir;
+namespace {
+
+constexpr int kMaxExtendsDepth = 8;
+
+Pack LoadPackOver(const std::string& dir, const PackOptions& options, const Pack* base, int depth) {
   const std::string manifest = (fs::path(dir) / "pack.yaml").string();
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw PackError({dir}, "rule pack folder not found");
@@ -436,34 +462,95 @@ Pack LoadPack(const std::string& dir) {
   FileReader r(manifest);
   YAML::Node root = r.Load();
   r.ExpectMap(root, "pack.yaml");
-  r.CheckKeys(root, {"name", "language", "version", "description", "files", "references", "claims", "scoring"},
+  r.CheckKeys(root, {"name", "language", "version", "description", "files", "references", "claims", "scoring",
+                     "extends", "disable", "weights"},
               "pack.yaml");
-  for (const char* key : {"name", "language", "version", "files"})
+  for (const char* key : {"name", "version"})
     if (!root[key]) r.Fail(root, std::string("pack.yaml needs '") + key + "'");
-  pack.name = r.String(root["name"], "name");
-  pack.language = r.String(root["language"], "language");
-  pack.version = r.String(root["version"], "version");
-  if (auto d = root["description"]) pack.description = r.String(d, "description");
-  if (auto refs = root["references"]) pack.references = r.StringList(refs, "references");
-  YAML::Node files = root["files"];
-  if (!files.IsSequence() || files.size() == 0) r.Fail(files, "'files' must be a non-empty list");
-  for (const auto& f : files) {
-    std::string name = r.String(f, "a file name");
-    fs::path p = fs::path(dir) / name;
-    if (!fs::is_regular_file(p, ec)) r.Fail(f, "rule file '" + name + "' not found in " + dir);
-    LoadRuleFile(p.string(), &pack);
+
+  Pack pack;
+  if (auto e = root["extends"]) {
+    if (base) r.Fail(e, "this pack extends another, so it cannot also be layered over one with --rules");
+    if (depth >= kMaxExtendsDepth) r.Fail(e, "packs extend each other too deeply (a cycle?)");
+    const std::string name = r.String(e, "extends");
+    fs::path target = fs::path(dir) / name;
+    if (!fs::is_directory(target, ec) && !options.search_path.empty()) target = fs::path(options.search_path) / name;
+    if (!fs::is_directory(target, ec)) r.Fail(e, "extended pack '" + name + "' not found");
+    try {
+      pack = LoadPackOver(target.string(), options, nullptr, depth + 1);
+    } catch (const PackError& err) {
+      throw PackError(err.where(), err.message() + " (in the pack extended by " + manifest + ")");
+    }
+  } else if (base) {
+    pack = *base;
+  } else {
+    for (const char* key : {"language", "files"})
+      if (!root[key]) r.Fail(root, std::string("pack.yaml needs '") + key + "'");
   }
-  if (pack.rules.empty()) r.Fail(files, "the pack has no rules");
+  const std::size_t base_rules = pack.rules.size();
+  const bool extending = base_rules > 0;
+  pack.dir = dir;
+  pack.name = r.String(root["name"], "name");
+  pack.version = r.String(root["version"], "version");
+  if (auto l = root["language"]) {
+    std::string lang = r.String(l, "language");
+    if (extending && lang != pack.language) r.Fail(l, "language '" + lang + "' differs from the extended pack's '" + pack.language + "'");
+    pack.language = lang;
+  }
+  if (auto d = root["description"]) pack.description = r.String(d, "description");
+  if (auto refs = root["references"]) {
+    auto more = r.StringList(refs, "references");
+    pack.references.insert(pack.references.end(), more.begin(), more.end());
+  }
+  if (auto files = root["files"]) {
+    if (!files.IsSequence() || (!extending && files.size() == 0)) r.Fail(files, "'files' must be a non-empty list");
+    for (const auto& f : files) {
+      std::string name = r.String(f, "a file name");
+      fs::path p = fs::path(dir) / name;
+      if (!fs::is_regular_file(p, ec)) r.Fail(f, "rule file '" + name + "' not found in " + dir);
+      LoadRuleFileOver(p.string(), &pack, base_rules);
+    }
+  }
+  if (auto w = root["weights"]) {
+    r.ExpectMap(w, "weights");
+    for (const auto& kv : w) {
+      const std::string id = kv.first.Scalar();
+      auto it = std::find_if(pack.rules.begin(), pack.rules.end(), [&](const Rule& x) { return x.id == id; });
+      if (it == pack.rules.end()) r.Fail(kv.first, "weights: no rule '" + id + "' in the pack");
+      it->weight = r.Number<double>(kv.second, "a weight");
+    }
+  }
+  if (auto d = root["disable"]) {
+    for (const std::string& what : r.StringList(d, "disable")) {
+      auto category = ParseCategory(what);
+      auto before = pack.rules.size();
+      std::erase_if(pack.rules, [&](const Rule& x) { return category ? x.category == *category : x.id == what; });
+      if (pack.rules.size() == before && !category) r.Fail(d, "disable: no rule '" + what + "' in the pack");
+    }
+  }
+  if (pack.rules.empty()) r.Fail(root, "the pack has no rules");
   auto load_extra = [&](const char* key, auto loader, auto* target, bool* flag) {
     if (auto n = root[key]) {
       fs::path p = fs::path(dir) / r.String(n, key);
       if (!fs::is_regular_file(p, ec)) r.Fail(n, std::string(key) + " file '" + n.Scalar() + "' not found in " + dir);
+      *target = {};
       loader(p.string(), target);
       *flag = true;
     }
   };
   load_extra("claims", LoadLexicon, &pack.lexicon, &pack.has_claims);
   load_extra("scoring", LoadScoring, &pack.scoring, &pack.has_scoring);
+  return pack;
+}
+
+}  // namespace
+
+Pack LoadPack(const std::string& dir, const PackOptions& options) { return LoadPackOver(dir, options, nullptr, 0); }
+
+Pack LoadPacks(const std::vector<std::string>& dirs, const PackOptions& options) {
+  if (dirs.empty()) throw PackError({}, "no rule pack given");
+  Pack pack = LoadPack(dirs.front(), options);
+  for (std::size_t i = 1; i < dirs.size(); ++i) pack = LoadPackOver(dirs[i], options, &pack, 0);
   return pack;
 }
 

@@ -117,8 +117,23 @@ struct Pack {
   bool has_scoring = false;
 };
 
-// Loads and validates the pack in `dir`. Throws PackError.
-Pack LoadPack(const std::string& dir);
+struct PackOptions {
+  // Where `extends: NAME` looks when NAME is not a folder beside the pack:
+  // the folder holding the installed packs (the CLI passes the parent of the
+  // default pack).
+  std::string search_path;
+};
+
+// Loads and validates the pack in `dir`, and the packs it extends. A pack
+// that `extends:` another starts from all of its rules, scoring and word
+// lists; a rule with an id of the base replaces it in place; `weights:`
+// changes weights by id; `disable:` drops rules by id or category. Throws
+// PackError.
+Pack LoadPack(const std::string& dir, const PackOptions& options = {});
+
+// Loads dirs[0], then each further pack on top of the result, as if it
+// extended it (`--rules A --rules B`).
+Pack LoadPacks(const std::vector<std::string>& dirs, const PackOptions& options = {});
 
 // Loads one rule file and appends its rules to pack->rules (ids must be new
 // to the pack). Used by LoadPack and by tests. Throws PackError.

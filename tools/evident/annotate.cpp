@@ -20,7 +20,7 @@ namespace {
 // The settings `annotate` runs with, validated from the raw flags.
 struct AnnotateRequest {
   std::vector<std::string> inputs;
-  std::string rules_dir;
+  std::vector<std::string> rules_dirs;  // empty: the default pack
   InputFormat input_format = InputFormat::kAuto;
   std::string format = "jsonl";
   OffsetUnit offsets = OffsetUnit::kCodepoint;
@@ -40,7 +40,7 @@ struct Slot {
 };
 
 int Run(const AnnotateRequest& req) {
-  std::optional<Pack> pack = LoadPackOrReport(req.rules_dir);
+  std::optional<Pack> pack = LoadPackOrReport(req.rules_dirs);
   if (!pack) return kExitUsage;
   std::unique_ptr<Annotator> annotator;
   try {
@@ -118,8 +118,9 @@ int RunAnnotate(const std::vector<std::string>& args) {
       "standard input (the default).\n\nOptions");
   visible.add_options()
       ("help,h", "show this help and exit")
-      ("rules", po::value(&req.rules_dir)->value_name("DIR"),
-       "rule pack folder (default: the installed English pack rules/en)")
+      ("rules", po::value(&req.rules_dirs)->value_name("DIR"),
+       "rule pack folder (default: the installed English pack rules/en); repeat to layer packs, "
+       "each over the ones before")
       ("input-format", po::value(&input_format)->default_value("auto")->value_name("FMT"),
        "auto: *.jsonl/*.ndjson are JSON Lines, the rest plain text;\n"
        "text: every input is one document;\njsonl: every input line is one document")
@@ -177,7 +178,6 @@ int RunAnnotate(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   req.threads = jobs > 0 ? static_cast<unsigned>(jobs) : std::max(1u, std::thread::hardware_concurrency());
-  if (req.rules_dir.empty()) req.rules_dir = DefaultRulesDir();
   if (req.inputs.empty()) req.inputs.push_back("-");
   return Run(req);
 }

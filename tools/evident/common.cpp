@@ -23,13 +23,20 @@ std::string DefaultRulesDir() {
   return (fs::path(EVIDENT_SOURCE_RULES_DIR) / "en").string();
 }
 
-std::optional<Pack> LoadPackOrReport(const std::string& dir) {
+std::optional<Pack> LoadPackOrReport(const std::vector<std::string>& dirs) {
+  const std::string default_dir = DefaultRulesDir();
+  PackOptions options;
+  options.search_path = fs::path(default_dir).parent_path().string();
   try {
-    return LoadPack(dir);
+    return dirs.empty() ? LoadPack(default_dir, options) : LoadPacks(dirs, options);
   } catch (const PackError& e) {
     PrintError(e.what());
     return std::nullopt;
   }
+}
+
+std::optional<Pack> LoadPackOrReport(const std::string& dir) {
+  return LoadPackOrReport(dir.empty() ? std::vector<std::string>{} : std::vector<std::string>{dir});
 }
 
 std::unique_ptr<Output> Output::Open(const std::string& path) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "rules/rules.h"
 
@@ -27,7 +28,10 @@ void PrintError(std::string_view message);
 // binary, else rules/en of the source tree the binary was built from.
 std::string DefaultRulesDir();
 
-// Loads a pack, printing "evident: FILE:LINE:COL: message" on failure.
+// Loads a pack, or several layered in order (`--rules A --rules B`; none:
+// the default pack), printing "evident: FILE:LINE:COL: message" on failure.
+// `extends: NAME` also looks for NAME beside the default pack.
+std::optional<Pack> LoadPackOrReport(const std::vector<std::string>& dirs);
 std::optional<Pack> LoadPackOrReport(const std::string& dir);
 
 // Writes to standard output, or to a temporary file beside `path` that is

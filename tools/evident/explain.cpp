@@ -15,7 +15,7 @@ namespace po = boost::program_options;
 
 int RunExplain(const std::vector<std::string>& args) {
   std::vector<std::string> inputs;
-  std::string rules_dir;
+  std::vector<std::string> rules_dirs;
   po::options_description visible(
       "Usage: evident explain [--rules DIR] TEXT|FILE...\n\n"
       "Shows, sentence by sentence, which rules fired and why, which matches were\n"
@@ -26,7 +26,8 @@ int RunExplain(const std::vector<std::string>& args) {
       "  evident explain \"Officials reportedly said the talks may resume.\"\n"
       "  evident explain corpus/000_ed2385bf9a5e7465.txt\n\nOptions");
   visible.add_options()("help,h", "show this help and exit")(
-      "rules", po::value(&rules_dir)->value_name("DIR"), "rule pack folder (default: rules/en)");
+      "rules", po::value(&rules_dirs)->value_name("DIR"),
+      "rule pack folder (default: rules/en); repeat to layer packs");
   po::options_description all;
   all.add(visible).add_options()("input", po::value(&inputs));
   po::positional_options_description positional;
@@ -47,8 +48,7 @@ int RunExplain(const std::vector<std::string>& args) {
     PrintError("explain: give a sentence or a file (see evident explain --help)");
     return kExitUsage;
   }
-  if (rules_dir.empty()) rules_dir = DefaultRulesDir();
-  std::optional<Pack> pack = LoadPackOrReport(rules_dir);
+  std::optional<Pack> pack = LoadPackOrReport(rules_dirs);
   if (!pack) return kExitUsage;
   AnnotatorOptions options;
   options.trace = true;

@@ -69,11 +69,13 @@ int List(const Pack& pack, const std::string& category, const std::string& forma
 }  // namespace
 
 int RunRules(const std::vector<std::string>& args) {
-  std::string action, rules_dir, category, format;
+  std::string action, category, format;
+  std::vector<std::string> rules_dirs;
   po::options_description visible("Options");
   visible.add_options()
       ("help,h", "show this help and exit")
-      ("rules", po::value(&rules_dir)->value_name("DIR"), "rule pack folder (default: rules/en)")
+      ("rules", po::value(&rules_dirs)->value_name("DIR"),
+      "rule pack folder (default: rules/en); repeat to layer packs")
       ("category", po::value(&category)->value_name("CAT"), "list: only rules of this category")
       ("format", po::value(&format)->default_value("table")->value_name("FMT"), "list: table or json");
   po::options_description all;
@@ -105,8 +107,7 @@ int RunRules(const std::vector<std::string>& args) {
     PrintError("rules: --format must be table or json");
     return kExitUsage;
   }
-  if (rules_dir.empty()) rules_dir = DefaultRulesDir();
-  std::optional<Pack> pack = LoadPackOrReport(rules_dir);
+  std::optional<Pack> pack = LoadPackOrReport(rules_dirs);
   if (!pack) return kExitUsage;
   try {
     return action == "test" ? Test(*pack) : List(*pack, category, format);
