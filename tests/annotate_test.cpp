@@ -163,3 +163,39 @@ TEST_CASE("the default pack tags the required markers and not their look-alikes"
   }
   CHECK(rows == 19);
 }
+
+TEST_CASE("lint finds each kind of problem", "[annotate][lint]") {
+  const Annotator annotator(evident::LoadPack(EVIDENT_TEST_DATA "/lint_pack"));
+  evident::LintOptions options;
+  options.corpus = {EVIDENT_CORPUS_DIR};
+  const auto report = evident::LintPack(annotator, options);
+  struct Want {
+    evident::LintIssue::Severity severity;
+    const char* rule;
+    const char* message;
+    int line;
+  };
+  const Want wants[] = {
+      {evident::LintIssue::kWarning, "", "macro UNUSED is never used", 4},
+      {evident::LintIssue::kError, "hedge.empty", "the pattern can match the empty string", 6},
+      {evident::LintIssue::kError, "hedge.short", "shadowed: its own example is taken by rule 'hedge.long'", 23},
+      {evident::LintIssue::kError, "hedge.self", "its own example is suppressed by its except: pattern 1", 30},
+      {evident::LintIssue::kWarning, "hedge.the", "too broad: fires in", 31},
+  };
+  for (const Want& w : wants) {
+    INFO(w.message);
+    bool found = false;
+    for (const auto& i : report.issues)
+      found = found || (i.severity == w.severity && i.rule_id == w.rule &&
+                        i.message.find(w.message) != std::string::npos && i.where.line == w.line);
+    CHECK(found);
+  }
+  CHECK(report.errors == 3);
+  CHECK(report.warnings == 2);
+  CHECK(report.corpus_sentences > 100);
+
+  // The default pack is clean.
+  const Annotator en(evident::LoadPack(EVIDENT_RULES_DIR));
+  const auto clean = evident::LintPack(en, options);
+  for (const auto& i : clean.issues) FAIL_CHECK(i.where.ToString() << ": " << i.rule_id << ": " << i.message);
+}

@@ -106,6 +106,33 @@ struct RuleTestReport {
 // Runs every rule's match:/no_match: sentences through the whole pack.
 RuleTestReport RunRuleTests(const Annotator& annotator);
 
+// Lint: what a rule author should look at. Load-time problems (unknown keys,
+// bad regexes, undefined macros, duplicate ids) are already PackErrors; lint
+// adds the checks that need the matcher or a corpus.
+struct LintIssue {
+  enum Severity { kWarning, kError } severity = kWarning;
+  SourceLocation where;
+  std::string rule_id;  // empty for file-level issues
+  std::string message;
+};
+
+struct LintOptions {
+  std::vector<std::string> corpus;  // inputs for the "too broad" check; none: skip it
+  double max_share = 0.25;          // a rule firing in more sentences than this is too broad
+};
+
+struct LintReport {
+  std::vector<LintIssue> issues;
+  std::size_t errors = 0, warnings = 0;
+  std::size_t corpus_sentences = 0;
+};
+
+// Errors: a pattern that matches the empty string; a rule whose own match:
+// example is taken by another rule (shadowed) or dropped by its own except:.
+// Warnings: unused macros; a rule firing in more than max_share of the
+// corpus sentences.
+LintReport LintPack(const Annotator& annotator, const LintOptions& options);
+
 }  // namespace evident
 
 #endif  // EVIDENT_ANNOTATE_ANNOTATE_H_

@@ -168,7 +168,7 @@ bool IsIdent(std::string_view s, std::string_view extra) {
 
 // Expands {{NAME}} in `pattern` from `defines`. Throws std::invalid_argument.
 std::string ExpandMacros(std::string_view pattern, const std::map<std::string, std::string>& defines,
-                         int depth = 0) {
+                         int depth = 0, std::set<std::string>* used = nullptr) {
   if (depth > kMaxMacroDepth) throw std::invalid_argument("macros nest too deeply (a cycle?)");
   std::string out;
   std::size_t i = 0;
@@ -185,7 +185,8 @@ std::string ExpandMacros(std::string_view pattern, const std::map<std::string, s
     auto it = defines.find(name);
     if (it == defines.end()) throw std::invalid_argument("undefined macro {{" + name + "}}");
     out += "(?:";
-    out += ExpandMacros(it->second, defines, depth + 1);
+    if (used) used->insert(name);
+    out += ExpandMacros(it->second, defines, depth + 1, used);
     out += ')';
     if (out.size() > kMaxPatternBytes) throw std::invalid_argument("pattern too large after macro expansion");
     i = close + 2;
@@ -257,6 +258,7 @@ void LoadRuleFileOver(const std::string& path, Pack* pack, std::size_t base_rule
   }
 
   std::map<std::string, std::string> defines;
+  std::set<std::string> used_macros;
   if (auto d = root["define"]) {
     r.ExpectMap(d, "define");
     for (const auto& kv : d) {
@@ -331,7 +333,7 @@ void LoadRuleFileOver(const std::string& path, Pack* pack, std::size_t base_rule
       if (pat) {
         rule.source_pattern = r.String(pat, "pattern");
         if (rule.source_pattern.empty()) r.Fail(pat, who + "empty pattern");
-        rule.pattern = TolerateTypography(ExpandMacros(rule.source_pattern, defines));
+        rule.pattern = TolerateTypography(ExpandMacros(rule.source_pattern, defines, 0, &used_macros));
       } else {
         auto list = r.StringList(terms, "terms");
         if (list.empty()) r.Fail(terms, who + "empty terms list");
@@ -349,7 +351,7 @@ void LoadRuleFileOver(const std::string& path, Pack* pack, std::size_t base_rule
       for (const auto& e : ex) {
         std::string expanded;
         try {
-          expanded = TolerateTypography(ExpandMacros(r.String(e, "an except pattern"), defines));
+          expanded = TolerateTypography(ExpandMacros(r.String(e, "an except pattern"), defines, 0, &used_macros));
         } catch (const std::invalid_argument& err) {
           r.Fail(e, who + err.what());
         }
@@ -367,6 +369,11 @@ void LoadRuleFileOver(const std::string& path, Pack* pack, std::size_t base_rule
       seen[rule.id] = pack->rules.size();
       pack->rules.push_back(std::move(rule));
     }
+  }
+  if (auto d = root["define"]) {
+    for (const auto& kv : d)
+      if (!used_macros.count(kv.first.Scalar()))
+        pack->notes.push_back({r.At(kv.first), "macro " + kv.first.Scalar() + " is never used"});
   }
 }
 

@@ -103,6 +103,13 @@ struct ScoringModel {
   std::vector<std::pair<std::string, double>> labels;  // label -> minimum score, ascending
 };
 
+// Something worth a rule author's attention that does not stop the pack
+// from loading (reported by `evident rules lint`).
+struct PackNote {
+  SourceLocation where;
+  std::string message;
+};
+
 struct Pack {
   std::string name;
   std::string language;
@@ -115,6 +122,7 @@ struct Pack {
   ScoringModel scoring;     // all zero when pack.yaml names no `scoring:` file
   bool has_claims = false;
   bool has_scoring = false;
+  std::vector<PackNote> notes;  // warnings found while loading
 };
 
 struct PackOptions {

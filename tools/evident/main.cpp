@@ -22,7 +22,7 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  annotate [INPUT...]   tag documents, one evident/1 JSON record per document\n"
     "  explain TEXT|FILE...  for a person: each marker, claim, score and why\n"
-    "  rules test|list       check or list a rule pack\n"
+    "  rules test|lint|list  check or list a rule pack\n"
     "\n"
     "Options:\n"
     "  -h, --help            show this help (evident COMMAND --help for a command)\n"

@@ -17,10 +17,15 @@ namespace {
 
 constexpr const char* kRulesUsage =
     "Usage: evident rules test [--rules DIR]\n"
+    "       evident rules lint [--rules DIR] [--corpus PATH]... [--max-share X]\n"
     "       evident rules list [--rules DIR] [--category CAT] [--format table|json]\n"
     "\n"
     "  test   run every rule's tests (match:/no_match: sentences) through the whole\n"
     "         pack; exit 1 if any fails, naming FILE:LINE:COL of the case\n"
+    "  lint   report FILE:LINE:COL: error|warning: for patterns that match the empty\n"
+    "         string, rules whose own examples another rule takes (shadowed) or\n"
+    "         their own except: drops, unused macros, and rules that fire in more\n"
+    "         than --max-share of the --corpus sentences; exit 1 on any error\n"
     "  list   one line per rule: id, category, type, weight, file:line, message\n";
 
 int Test(const Pack& pack) {
@@ -34,6 +39,19 @@ int Test(const Pack& pack) {
   std::cout << "rules test: " << report.rules << " rules, " << report.cases << " cases\n"
             << (report.cases - failed) << " passed, " << failed << " failed\n";
   return failed == 0 ? kExitOk : kExitFailed;
+}
+
+int Lint(const Pack& pack, const LintOptions& options) {
+  Annotator annotator(pack);
+  LintReport report = LintPack(annotator, options);
+  for (const LintIssue& i : report.issues) {
+    std::cout << i.where.ToString() << ": " << (i.severity == LintIssue::kError ? "error" : "warning") << ": "
+              << (i.rule_id.empty() ? "" : "rule '" + i.rule_id + "': ") << i.message << "\n";
+  }
+  std::cout << "rules lint: " << pack.rules.size() << " rules";
+  if (report.corpus_sentences) std::cout << ", " << report.corpus_sentences << " corpus sentences";
+  std::cout << ": " << report.errors << " errors, " << report.warnings << " warnings\n";
+  return report.errors == 0 ? kExitOk : kExitFailed;
 }
 
 int List(const Pack& pack, const std::string& category, const std::string& format) {
@@ -71,12 +89,17 @@ int List(const Pack& pack, const std::string& category, const std::string& forma
 int RunRules(const std::vector<std::string>& args) {
   std::string action, category, format;
   std::vector<std::string> rules_dirs;
+  LintOptions lint;
   po::options_description visible("Options");
   visible.add_options()
       ("help,h", "show this help and exit")
       ("rules", po::value(&rules_dirs)->value_name("DIR"),
       "rule pack folder (default: rules/en); repeat to layer packs")
       ("category", po::value(&category)->value_name("CAT"), "list: only rules of this category")
+      ("corpus", po::value(&lint.corpus)->value_name("PATH"),
+       "lint: texts for the too-broad check (files, folders, *.jsonl); repeatable")
+      ("max-share", po::value(&lint.max_share)->value_name("X")->default_value(0.25),
+       "lint: a rule firing in more than this share of corpus sentences is too broad")
       ("format", po::value(&format)->default_value("table")->value_name("FMT"), "list: table or json");
   po::options_description all;
   all.add(visible).add_options()("action", po::value(&action));
@@ -94,9 +117,9 @@ int RunRules(const std::vector<std::string>& args) {
     std::cout << kRulesUsage << "\n" << visible;
     return kExitOk;
   }
-  if (action != "test" && action != "list") {
-    PrintError(action.empty() ? "rules: say test or list (see evident rules --help)"
-                              : "rules: unknown action '" + action + "' (test or list)");
+  if (action != "test" && action != "list" && action != "lint") {
+    PrintError(action.empty() ? "rules: say test, lint or list (see evident rules --help)"
+                              : "rules: unknown action '" + action + "' (test, lint or list)");
     return kExitUsage;
   }
   if (!category.empty() && !ParseCategory(category)) {
@@ -110,7 +133,9 @@ int RunRules(const std::vector<std::string>& args) {
   std::optional<Pack> pack = LoadPackOrReport(rules_dirs);
   if (!pack) return kExitUsage;
   try {
-    return action == "test" ? Test(*pack) : List(*pack, category, format);
+    if (action == "test") return Test(*pack);
+    if (action == "lint") return Lint(*pack, lint);
+    return List(*pack, category, format);
   } catch (const PackError& e) {
     PrintError(e.what());
     return kExitUsage;
