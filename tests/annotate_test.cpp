@@ -199,3 +199,20 @@ TEST_CASE("lint finds each kind of problem", "[annotate][lint]") {
   const auto clean = evident::LintPack(en, options);
   for (const auto& i : clean.issues) FAIL_CHECK(i.where.ToString() << ": " << i.rule_id << ": " << i.message);
 }
+
+TEST_CASE("rule tests check the claim an attribution rule produces", "[annotate]") {
+  evident::Pack pack = evident::LoadPack(EVIDENT_RULES_DIR);
+  for (auto& r : pack.rules) {
+    if (r.id != "attribution.say") continue;
+    evident::RuleTest good{"The mayor said the bridge was safe.", {"t.yaml", 1, 1}, "The mayor", "said", "the bridge was safe"};
+    evident::RuleTest bad{"The mayor said the bridge was safe.", {"t.yaml", 2, 1}, "The governor", std::nullopt, std::nullopt};
+    r.match_tests = {good, bad};
+    r.no_match_tests.clear();
+  }
+  Annotator annotator(std::move(pack));
+  auto report = evident::RunRuleTests(annotator);
+  REQUIRE(report.failures.size() == 1);
+  CHECK(report.failures[0].where.line == 2);
+  CHECK(report.failures[0].problem ==
+        "expected source \"The governor\"; got source \"The mayor\", cue \"said\", content \"the bridge was safe\"");
+}

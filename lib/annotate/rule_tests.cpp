@@ -38,6 +38,26 @@ RuleTestReport RunRuleTests(const Annotator& annotator) {
         if (!list.empty()) list += ", ";
         list += Describe(pack, a, doc.text);
       }
+      if (want && !fired.empty() && (t.source || t.cue || t.content)) {
+        // The claim this rule's cue produced must have the expected parts.
+        auto part = [&](Span sp) { return doc.text.substr(sp.begin, sp.size()); };
+        std::string got = "no claim from this rule's cue";
+        bool ok = false;
+        for (const Claim& c : out.claims) {
+          if (!c.cue_annotation || out.annotations[*c.cue_annotation].rule != r) continue;
+          ok = (!t.source || part(c.source) == *t.source) && (!t.cue || part(c.cue) == *t.cue) &&
+               (!t.content || part(c.content) == *t.content);
+          got = "source \"" + part(c.source) + "\", cue \"" + part(c.cue) + "\", content \"" + part(c.content) + "\"";
+          if (ok) break;
+        }
+        if (!ok) {
+          std::string want_s = "expected";
+          if (t.source) want_s += " source \"" + *t.source + "\"";
+          if (t.cue) want_s += " cue \"" + *t.cue + "\"";
+          if (t.content) want_s += " content \"" + *t.content + "\"";
+          report.failures.push_back({rule.id, t.where, t.text, want_s + "; got " + got});
+        }
+      }
       if (want && fired.empty()) {
         report.failures.push_back({rule.id, t.where, t.text,
                                    "expected a match, got none" +

@@ -408,6 +408,16 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       for (;;) {
         std::size_t stop = j;
         if (stop > 0 && m.IsPronoun(tok[stop - 1])) return {stop - 1, stop};
+        // "the operator", "a local fire brigade": a determiner and up to three
+        // lower-case words are a noun phrase even when the lexicon knows none.
+        for (std::size_t back = 1; back <= 4 && back <= stop; ++back) {
+          const Token& t = tok[stop - back];
+          if (t.lower == "the" || t.lower == "a" || t.lower == "an") {
+            if (back > 1) stop -= back;
+            break;
+          }
+          if (t.punct || t.upper || m.IsPronoun(t) || ClauseBreaks().count(t.lower) || t.lower == "that") break;
+        }
         while (stop > 0 && m.IsNpWord(tok[stop - 1]) && !m.IsPronoun(tok[stop - 1])) --stop;
         if (stop < j) {
           // Drop leading glue words.

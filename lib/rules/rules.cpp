@@ -221,7 +221,24 @@ void LoadTests(const FileReader& r, const YAML::Node& n, Rule* rule) {
   auto load = [&](const char* key, std::vector<RuleTest>* out) {
     if (auto list = n[key]) {
       if (!list.IsSequence()) r.Fail(list, std::string("tests.") + key + " must be a list of sentences");
-      for (const auto& item : list) out->push_back({r.String(item, "a test sentence"), r.At(item)});
+      for (const auto& item : list) {
+        RuleTest t;
+        t.where = r.At(item);
+        if (item.IsMap()) {
+          // {text: ..., source: ..., cue: ..., content: ...}: the claim expected too.
+          if (std::string_view(key) != "match") r.Fail(item, "only match: tests can expect a claim");
+          r.CheckKeys(item, {"text", "source", "cue", "content"}, "a test");
+          if (!item["text"]) r.Fail(item, "a test needs 'text'");
+          t.text = r.String(item["text"], "text");
+          if (item["source"]) t.source = r.String(item["source"], "source");
+          if (item["cue"]) t.cue = r.String(item["cue"], "cue");
+          if (item["content"]) t.content = r.String(item["content"], "content");
+        } else {
+          t.text = r.String(item, "a test sentence");
+        }
+        if (t.text.find_first_not_of(" \t\n") == std::string::npos) r.Fail(item, "a test sentence is empty: it asserts nothing");
+        out->push_back(std::move(t));
+      }
     }
   };
   load("match", &rule->match_tests);

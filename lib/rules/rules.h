@@ -66,6 +66,9 @@ class PackError : public std::runtime_error {
 struct RuleTest {
   std::string text;
   SourceLocation where;
+  // For match: tests of attribution rules, the claim the cue must produce
+  // (empty: not checked).
+  std::optional<std::string> source, cue, content;
 };
 
 struct Rule {
