@@ -1,7 +1,7 @@
 // rules: a rule pack from YAML, validated.
 //
 // A pack is a folder with pack.yaml and the rule files it lists (see
-// docs/rule-schema.md). LoadPack() reads and checks everything up front:
+// docs/rule-writing.md). LoadPack() reads and checks everything up front:
 // unknown keys, missing fields, bad regexes (RE2's own message), undefined or
 // cyclic {{MACRO}}s and duplicate ids are errors that carry FILE:LINE:COL.
 //
