@@ -73,6 +73,7 @@ struct Claim {
   Span content;
   std::string stance = "asserted";
   std::vector<std::size_t> disputed_by;  // indexes of denial claims
+  Span scope;                  // the text whose markers count for the claim (set by the scorer)
   Evidence evidence;
 };
 

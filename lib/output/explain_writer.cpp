@@ -85,6 +85,8 @@ class ExplainWriter final : public Writer {
     o += "    who:   " + who + "\n";
     if (!c.cue.empty()) o += "    cue:   " + Quote(text, c.cue) + "\n";
     o += "    what:  " + Quote(text, c.content) + "\n";
+    if (!c.scope.empty() && c.scope != c.content)
+      o += "    scope: " + Quote(text, c.scope) + " (markers here count for this claim)\n";
     if (!c.disputed_by.empty()) {
       o += "    disputed by:";
       for (std::size_t d : c.disputed_by) o += " " + ClaimId(d);

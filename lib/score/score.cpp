@@ -51,7 +51,6 @@ std::string SourceMessage(SourceType t) {
 
 void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences,
                    const std::vector<Annotation>& annotations, std::vector<Claim>* claims) const {
-  (void)text;
   const ScoringModel& model = pack_.scoring;
   for (std::size_t ci = 0; ci < claims->size(); ++ci) {
     Claim& c = (*claims)[ci];
@@ -68,6 +67,9 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
     }
     scope.begin = std::min(scope.begin, extent.begin);
     scope.end = std::max(scope.end, extent.end);
+    while (scope.begin < scope.end && (text[scope.begin] == ' ' || text[scope.begin] == '\t')) ++scope.begin;
+    while (scope.end > scope.begin && (text[scope.end - 1] == ' ' || text[scope.end - 1] == '\t')) --scope.end;
+    c.scope = scope;
 
     Evidence& ev = c.evidence;
     ev.factors.clear();
