@@ -1,8 +1,19 @@
 #include "annotate/annotate.h"
 
+#include <chrono>
 #include <limits>
 
 namespace evident {
+
+namespace {
+
+std::uint64_t Now() {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
+
+}  // namespace
 
 Annotator::Annotator(Pack pack, AnnotatorOptions options)
     : pack_(std::move(pack)),
@@ -35,7 +46,11 @@ void Annotator::Annotate(const Document& doc, Scratch* scratch, AnnotatedDocumen
     return;
   }
 
+  const bool timing = scratch->time_stages;
+  StageTimes& times = scratch->times;
+  std::uint64_t t0 = timing ? Now() : 0, t1 = 0;
   scratch->segmenter.Segment(doc.text, &scratch->spans);
+  if (timing) times.segment += Now() - t0;
   std::size_t num_split = 0;
   Trace* trace = options_.trace ? &out->trace : nullptr;
   for (const SentenceSpan& s : scratch->spans) {
@@ -48,9 +63,15 @@ void Annotator::Annotate(const Document& doc, Scratch* scratch, AnnotatedDocumen
 
     auto& matches = scratch->matches;
     matches.clear();
+    if (timing) t0 = Now();
     matcher_.FindAll(doc.text, s.begin, s.end, &scratch->match, &matches,
                      trace ? &trace->suppressed : nullptr);
+    if (timing) t1 = Now();
     ResolveOverlaps(pack_, doc.text, &matches, trace ? &trace->overruled : nullptr);
+    if (timing) {
+      times.match += t1 - t0;
+      times.resolve += Now() - t1;
+    }
     for (const Match& m : matches) {
       Annotation a;
       a.rule = m.rule;
@@ -65,8 +86,14 @@ void Annotator::Annotate(const Document& doc, Scratch* scratch, AnnotatedDocumen
     out->sentences.push_back(sentence);
   }
   if (pack_.has_claims) {
+    if (timing) t0 = Now();
     claims_.Extract(doc.text, out->sentences, out->annotations, &out->claims);
+    if (timing) t1 = Now();
     if (pack_.has_scoring) scorer_.Score(doc.text, out->sentences, out->annotations, &out->claims);
+    if (timing) {
+      times.attribute += t1 - t0;
+      times.score += Now() - t1;
+    }
   }
   if (num_split > 0) {
     out->warnings.push_back(std::to_string(num_split) + " pieces of over-long sentences (more than " +

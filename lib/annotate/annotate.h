@@ -46,6 +46,20 @@ struct AnnotatedDocument {
   Trace trace;                         // filled only when asked for
 };
 
+// Time spent per pipeline stage, in nanoseconds (when asked for).
+struct StageTimes {
+  std::uint64_t read = 0, segment = 0, match = 0, resolve = 0, attribute = 0, score = 0, write = 0;
+  void Add(const StageTimes& o) {
+    read += o.read;
+    segment += o.segment;
+    match += o.match;
+    resolve += o.resolve;
+    attribute += o.attribute;
+    score += o.score;
+    write += o.write;
+  }
+};
+
 struct AnnotatorOptions {
   SegmenterOptions segmenter;
   bool trace = false;  // keep suppressed and overruled matches
@@ -86,6 +100,8 @@ class Annotator::Scratch {
   Matcher::Scratch match;
   std::vector<SentenceSpan> spans;
   std::vector<Match> matches;
+  bool time_stages = false;  // add to `times` as documents are annotated
+  StageTimes times;
 };
 
 // One failed rule test: the rule, the test sentence and where it is written,

@@ -1,6 +1,5 @@
 // evident annotate: read documents, annotate them, write one record each.
 #include <algorithm>
-#include <atomic>
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <thread>
@@ -8,6 +7,7 @@
 #include "annotate/annotate.h"
 #include "common.h"
 #include "output/output.h"
+#include "pipeline/pipeline.h"
 #include "read/read.h"
 #include "subcommands.h"
 
@@ -28,17 +28,6 @@ struct AnnotateRequest {
   unsigned threads = 1;
 };
 
-// Documents are read in batches, annotated in parallel, and written in input
-// order; a batch is bounded in documents and bytes so memory stays bounded.
-constexpr std::size_t kBatchDocsPerThread = 64;
-constexpr std::size_t kBatchBytes = 32u << 20;
-
-struct Slot {
-  Document doc;
-  AnnotatedDocument annotated;
-  std::string rendered;
-};
-
 int Run(const AnnotateRequest& req) {
   std::optional<Pack> pack = LoadPackOrReport(req.rules_dirs);
   if (!pack) return kExitUsage;
@@ -55,53 +44,18 @@ int Run(const AnnotateRequest& req) {
   auto out = Output::Open(req.output);
   if (!out) return kExitFailed;
 
-  const unsigned threads = std::max(1u, req.threads);
-  std::vector<std::unique_ptr<Annotator::Scratch>> scratch;
-  for (unsigned t = 0; t < threads; ++t) scratch.push_back(annotator->NewScratch());
-
   DocumentReader reader(req.inputs, req.input_format);
-  std::vector<Slot> batch(kBatchDocsPerThread * threads);
-  bool any_failed = false;
-  std::string head;
-  writer->Begin(&head);
-  out->Write(head);
-  for (bool more = true; more;) {
-    std::size_t n = 0, bytes = 0;
-    while (n < batch.size() && bytes < kBatchBytes && (more = reader.Next(&batch[n].doc))) {
-      bytes += batch[n].doc.text.size();
-      ++n;
-    }
-    if (n == 0) break;
-    std::atomic<std::size_t> next{0};
-    auto work = [&](unsigned t) {
-      for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-        Slot& slot = batch[i];
-        annotator->Annotate(slot.doc, scratch[t].get(), &slot.annotated);
-        slot.rendered.clear();
-        writer->Render(slot.annotated, &slot.rendered);
-      }
-    };
-    if (threads == 1 || n == 1) {
-      work(0);
-    } else {
-      std::vector<std::jthread> pool;
-      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-      work(0);
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      for (const DocumentError& e : batch[i].annotated.errors) {
-        PrintError(e.ToString());
-        any_failed = true;
-      }
-      if (!out->Write(batch[i].rendered)) break;
-    }
-    out->Flush();
-  }
-  std::string tail;
-  writer->End(&tail);
-  out->Write(tail);
-  if (!out->Commit()) return kExitFailed;
-  return any_failed ? kExitFailed : kExitOk;
+  PipelineOptions options;
+  options.threads = req.threads;
+  options.flush = [&] { out->Flush(); };
+  const PipelineStats stats = RunPipeline(
+      reader, *annotator, *writer, [&](std::string_view bytes) { return out->Write(bytes); }, options,
+      [](const AnnotatedDocument& doc) {
+        for (const DocumentError& e : doc.errors) PrintError(e.ToString());
+      });
+  // A sink failure is reported by Commit(), which also drops the partial file.
+  if (!out->Commit() || stats.sink_failed) return kExitFailed;
+  return stats.failed > 0 ? kExitFailed : kExitOk;
 }
 
 }  // namespace

@@ -1,0 +1,56 @@
+// pipeline: many documents, annotated in parallel, written in input order.
+//
+// RunPipeline reads documents in batches (bounded in count and bytes, so
+// memory stays bounded whatever the input), annotates and renders them on N
+// threads sharing one Annotator, and hands the rendered bytes to a sink in
+// input order. The output is the same bytes for every thread count.
+//
+//   evident::PipelineOptions options;
+//   options.threads = 4;
+//   auto stats = evident::RunPipeline(reader, annotator, *writer,
+//       [&](std::string_view bytes) { return fwrite(...) == bytes.size(); },
+//       options);
+#ifndef EVIDENT_PIPELINE_PIPELINE_H_
+#define EVIDENT_PIPELINE_PIPELINE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string_view>
+
+#include "annotate/annotate.h"
+#include "output/output.h"
+#include "read/read.h"
+
+namespace evident {
+
+struct PipelineOptions {
+  unsigned threads = 1;
+  std::size_t batch_docs_per_thread = 64;
+  std::size_t batch_bytes = 32u << 20;
+  bool time_stages = false;  // fill PipelineStats::stages (costs a few clock reads per sentence)
+  // Called after each batch is written, so a consumer at the other end of a
+  // pipe sees records as they are done (the streaming contract).
+  std::function<void()> flush;
+};
+
+struct PipelineStats {
+  std::uint64_t documents = 0;
+  std::uint64_t bytes = 0;          // document text bytes
+  std::uint64_t failed = 0;         // documents with errors
+  bool sink_failed = false;         // the sink refused bytes; the run stopped
+  StageTimes stages;                // summed over threads when time_stages
+};
+
+// Receives rendered output, in input order. Returns false to stop the run.
+using Sink = std::function<bool(std::string_view bytes)>;
+// Called, in input order, for every document after it was written.
+using DocumentObserver = std::function<void(const AnnotatedDocument& doc)>;
+
+PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, const Writer& writer,
+                          const Sink& sink, const PipelineOptions& options,
+                          const DocumentObserver& observer = nullptr);
+
+}  // namespace evident
+
+#endif  // EVIDENT_PIPELINE_PIPELINE_H_
