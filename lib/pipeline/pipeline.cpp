@@ -39,6 +39,10 @@ PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, co
   writer.Begin(&bytes);
   if (!bytes.empty() && !sink(bytes)) stats.sink_failed = true;
   for (bool more = !stats.sink_failed; more;) {
+    if (options.cancel && options.cancel->load()) {
+      stats.cancelled = true;
+      break;
+    }
     std::size_t n = 0, batch_bytes = 0;
     const std::uint64_t read_start = options.time_stages ? Now() : 0;
     while (n < batch.size() && batch_bytes < options.batch_bytes && (more = reader.Next(&batch[n].doc))) {
@@ -80,7 +84,7 @@ PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, co
     if (options.flush) options.flush();
     if (options.time_stages) stats.stages.write += Now() - sink_start;
   }
-  if (!stats.sink_failed) {
+  if (!stats.sink_failed && !stats.cancelled) {
     bytes.clear();
     writer.End(&bytes);
     if (!bytes.empty() && !sink(bytes)) stats.sink_failed = true;

@@ -13,6 +13,7 @@
 #ifndef EVIDENT_PIPELINE_PIPELINE_H_
 #define EVIDENT_PIPELINE_PIPELINE_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -32,6 +33,9 @@ struct PipelineOptions {
   // Called after each batch is written, so a consumer at the other end of a
   // pipe sees records as they are done (the streaming contract).
   std::function<void()> flush;
+  // Checked before each batch is read: when it becomes true the run stops,
+  // and every record already handed to the sink is complete.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct PipelineStats {
@@ -39,6 +43,7 @@ struct PipelineStats {
   std::uint64_t bytes = 0;          // document text bytes
   std::uint64_t failed = 0;         // documents with errors
   bool sink_failed = false;         // the sink refused bytes; the run stopped
+  bool cancelled = false;           // options.cancel stopped the run
   StageTimes stages;                // summed over threads when time_stages
 };
 

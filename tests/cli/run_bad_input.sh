@@ -58,7 +58,16 @@ status=$?
 grep -q "cannot create a temporary file" "$tmp/err" || fail "-o bad dir: unclear message: $(cat "$tmp/err")"
 ok "-o into a missing folder"
 
-# 5. 50 MB without sentence punctuation: finishes, cut into pieces marked split.
+# 5. Progress: nothing on a pipe by default; a line with --progress always.
+"$bin" annotate "${pack[@]}" corpus/ -o "$tmp/p.jsonl" 2>"$tmp/err"
+[[ ! -s $tmp/err ]] || fail "progress auto on a pipe printed: $(cat "$tmp/err")"
+"$bin" annotate "${pack[@]}" corpus/ --progress always -o "$tmp/p.jsonl" 2>"$tmp/err"
+grep -q "documents" "$tmp/err" || [[ $(wc -c <"$tmp/err") -eq 0 ]] || fail "progress always: unexpected output"
+"$bin" annotate "${pack[@]}" corpus/ --progress sometimes >/dev/null 2>"$tmp/err"
+[[ $? -eq 2 ]] || fail "progress: a bad value must be a usage error"
+ok "progress"
+
+# 6. 50 MB without sentence punctuation: finishes, cut into pieces marked split.
 yes 'the army moved toward the old city and the river' | head -c 50000000 | tr '\n' ' ' >"$tmp/big.txt"
 "$bin" annotate "${pack[@]}" "$tmp/big.txt" -o "$tmp/big.jsonl" 2>"$tmp/err"
 status=$?

@@ -1,5 +1,7 @@
 // evident annotate: read documents, annotate them, write one record each.
 #include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <thread>
@@ -8,6 +10,7 @@
 #include "common.h"
 #include "output/output.h"
 #include "pipeline/pipeline.h"
+#include "progress.h"
 #include "read/read.h"
 #include "subcommands.h"
 
@@ -26,7 +29,14 @@ struct AnnotateRequest {
   OffsetUnit offsets = OffsetUnit::kCodepoint;
   std::string output;
   unsigned threads = 1;
+  ProgressMode progress = ProgressMode::kAuto;
 };
+
+// Set by SIGINT: the run stops after the current batch, with every record
+// already written complete. A signal handler can only set a flag.
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void OnInterrupt(int) { g_interrupted.store(true); }
 
 int Run(const AnnotateRequest& req) {
   std::optional<Pack> pack = LoadPackOrReport(req.rules_dirs);
@@ -48,20 +58,33 @@ int Run(const AnnotateRequest& req) {
   PipelineOptions options;
   options.threads = req.threads;
   options.flush = [&] { out->Flush(); };
-  const PipelineStats stats = RunPipeline(
-      reader, *annotator, *writer, [&](std::string_view bytes) { return out->Write(bytes); }, options,
-      [](const AnnotatedDocument& doc) {
-        for (const DocumentError& e : doc.errors) PrintError(e.ToString());
-      });
+  options.cancel = &g_interrupted;
+  std::signal(SIGINT, OnInterrupt);
+  std::uint64_t documents = 0;
+  PipelineStats stats;
+  {
+    Progress progress(req.progress, req.progress == ProgressMode::kNever ? 0 : InputBytes(req.inputs));
+    stats = RunPipeline(
+        reader, *annotator, *writer, [&](std::string_view bytes) { return out->Write(bytes); }, options,
+        [&](const AnnotatedDocument& doc) {
+          for (const DocumentError& e : doc.errors) PrintError(e.ToString());
+          progress.Update(++documents, reader.bytes_read());
+        });
+  }
+  std::signal(SIGINT, SIG_DFL);
   // A sink failure is reported by Commit(), which also drops the partial file.
   if (!out->Commit() || stats.sink_failed) return kExitFailed;
+  if (stats.cancelled) {
+    PrintError("interrupted: " + std::to_string(stats.documents) + " complete records written");
+    return kExitInterrupted;
+  }
   return stats.failed > 0 ? kExitFailed : kExitOk;
 }
 
 }  // namespace
 
 int RunAnnotate(const std::vector<std::string>& args) {
-  std::string input_format, format, offsets;
+  std::string input_format, format, offsets, progress;
   int jobs = 0;
   AnnotateRequest req;
   po::options_description visible(
@@ -87,7 +110,9 @@ int RunAnnotate(const std::vector<std::string>& args) {
       ("output,o", po::value(&req.output)->value_name("PATH"),
        "write to PATH instead of standard output; PATH appears only when complete")
       ("jobs,j", po::value(&jobs)->default_value(0)->value_name("N"),
-       "annotate with N threads (0: one per core); output is identical for any N");
+       "annotate with N threads (0: one per core); output is identical for any N")
+      ("progress", po::value(&progress)->default_value("auto")->value_name("WHEN"),
+       "a progress line on standard error: auto (on a terminal only), always, never");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&req.inputs));
   po::options_description all;
@@ -105,7 +130,8 @@ int RunAnnotate(const std::vector<std::string>& args) {
   if (vm.count("help")) {
     std::cout << visible << "\nExit status: 0 all documents annotated; 1 some document failed\n"
                             "(its record carries the error; the others are complete); 2 bad usage\n"
-                            "or an unusable rule pack.\n";
+                            "or an unusable rule pack; 130 interrupted (Ctrl-C): the records written\n"
+                            "so far are complete.\n";
     return kExitOk;
   }
   if (input_format == "auto") req.input_format = InputFormat::kAuto;
@@ -127,6 +153,13 @@ int RunAnnotate(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   req.format = format;
+  if (progress == "auto") req.progress = ProgressMode::kAuto;
+  else if (progress == "always") req.progress = ProgressMode::kAlways;
+  else if (progress == "never") req.progress = ProgressMode::kNever;
+  else {
+    PrintError("annotate: --progress must be auto, always or never, not '" + progress + "'");
+    return kExitUsage;
+  }
   if (jobs < 0) {
     PrintError("annotate: -j must be 0 or more");
     return kExitUsage;

@@ -19,6 +19,7 @@ enum ExitCode : int {
   kExitOk = 0,      // everything done
   kExitFailed = 1,  // some document or rule test failed; the rest was done
   kExitUsage = 2,   // bad usage or an unusable rule pack; nothing was done
+  kExitInterrupted = 130,  // Ctrl-C: stopped between batches, records so far complete
 };
 
 // Prints "evident: <message>" on standard error.
