@@ -39,6 +39,7 @@ struct Token {
   std::string lower;  // ASCII-lowered text, for lexicon look-ups
   bool punct = false;
   bool upper = false;  // starts with an upper-case letter
+  bool name_part = false;  // a capital after a hyphen: "al-Jaafari", "bin-Salman"
 };
 
 UChar32 CodePointAt(std::string_view text, std::size_t i, std::size_t* next) {
@@ -118,6 +119,8 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
   for (Token& t : out) {
     if (t.punct) continue;
     t.lower.assign(text.substr(t.begin, t.end - t.begin));
+    for (std::size_t k = 1; k < t.lower.size(); ++k)
+      if (t.lower[k - 1] == '-' && std::isupper(static_cast<unsigned char>(t.lower[k]))) t.name_part = true;
     for (char& ch : t.lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   }
   return out;
@@ -232,7 +235,7 @@ struct ClaimExtractor::Impl {
   // Can this token be part of a source noun phrase?
   bool IsNpWord(const Token& t) const {
     if (t.punct) return false;
-    if (t.upper) return true;
+    if (t.upper || t.name_part) return true;
     if (std::isdigit(static_cast<unsigned char>(t.lower[0]))) return true;
     return np_words.Contains(t.lower) || person_roles.Contains(t.lower) || organisation_words.Contains(t.lower) ||
            media_words.Contains(t.lower) || vague_words.Contains(t.lower);
@@ -613,15 +616,29 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             // "..., adding that ...": the speaker of the previous claim.
             // "..., adding that", "and said", "while noting": the speaker of
             // the previous claim of the sentence.
-            if (source.empty() && !local.empty() && cue.first > 0 &&
-                (tok[cue.first - 1].lower == "," || tok[cue.first - 1].lower == "and" ||
-                 tok[cue.first - 1].lower == "while"))
-              source = local.back().source;
+            const bool continues = cue.first > 0 && (tok[cue.first - 1].lower == "," ||
+                                                     tok[cue.first - 1].lower == "and" ||
+                                                     tok[cue.first - 1].lower == "while");
+            if (source.empty() && continues && !local.empty()) source = local.back().source;
+            // "X has defended its stance, arguing that ...": the subject.
+            if (source.empty() && continues && cue_lower.size() > 3 &&
+                cue_lower.compare(cue_lower.size() - 3, 3, "ing") == 0) {
+              auto [sb, se] = np_after(0);
+              if (se > sb && se < cue.first) source = span_of(sb, se);
+            }
             // Skip adjuncts up to "that" ("claimed Wednesday that"); otherwise
             // the content starts right after the cue.
             std::size_t start = after_cue;
             std::size_t j = after_cue;
-            while (j < tok.size() && m.adjuncts.MatchAt(tok, j) > 0) j += m.adjuncts.MatchAt(tok, j);
+            for (;;) {
+              if (j < tok.size() && std::isdigit(static_cast<unsigned char>(tok[j].lower[0]))) {
+                ++j;  // "in March 2022 that"
+                continue;
+              }
+              const std::size_t n = j < tok.size() ? m.adjuncts.MatchAt(tok, j) : 0;
+              if (n == 0) break;
+              j += n;
+            }
             if (j < tok.size() && tok[j].lower == "that") start = j + 1;
             else if (start < tok.size() && (tok[start].lower == "that" || tok[start].lower == ":")) ++start;
             while (start < tok.size() && tok[start].punct && !IsQuoteToken(tok[start])) ++start;
@@ -761,7 +778,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         // The name: trailing capitalised words that are not roles ("Maria Zakharova").
         std::size_t nb = st.size();
         if (*kind == SourceType::kPerson) {
-          while (nb > 0 && st[nb - 1].upper && !m.person_roles.Contains(st[nb - 1].lower) &&
+          while (nb > 0 && (st[nb - 1].upper || st[nb - 1].name_part) && !m.person_roles.Contains(st[nb - 1].lower) &&
                  !m.organisation_words.Contains(st[nb - 1].lower))
             --nb;
         } else {
