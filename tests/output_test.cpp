@@ -139,3 +139,51 @@ TEST_CASE("every span of the corpus slices exactly, in every unit", "[output]") 
   }
   CHECK(checked > 300);
 }
+
+TEST_CASE("CSV: one row per claim, RFC 4180 quoting, formulas inert", "[output]") {
+  const evident::Annotator annotator(evident::LoadPack(EVIDENT_RULES_DIR));
+  auto scratch = annotator.NewScratch();
+  evident::Document doc;
+  doc.id = "=SUM(A1),\n2";  // JSON Lines ids may hold anything
+  doc.text = "The mayor said =HYPERLINK(\"x\") was \"yes, now\"\tor later.";
+  evident::AnnotatedDocument a;
+  annotator.Annotate(doc, scratch.get(), &a);
+  auto writer = evident::MakeWriter("csv", annotator.pack(), {});
+  REQUIRE(writer);
+  std::string out;
+  writer->Begin(&out);
+  writer->Render(a, &out);
+  REQUIRE(out.rfind("\xEF\xBB\xBF" "document,sentence,claim,", 0) == 0);
+  // Parse it back the RFC 4180 way.
+  std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+  bool quoted = false;
+  for (std::size_t i = 3; i < out.size(); ++i) {
+    const char c = out[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < out.size() && out[i + 1] == '"') {
+        rows.back().back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        rows.back().back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().emplace_back();
+    } else if (c == '\r' && out[i + 1] == '\n') {
+      ++i;
+      rows.emplace_back(1);
+    } else {
+      rows.back().back() += c;
+    }
+  }
+  rows.pop_back();  // after the last CRLF
+  REQUIRE(rows.size() == 1 + a.claims.size());
+  for (const auto& r : rows) CHECK(r.size() == 13);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1][0] == "'=SUM(A1),\n2");
+  CHECK(rows[1][3] == "The mayor");
+  CHECK(rows[1][7] == "HYPERLINK(\"x\") was \"yes, now\"\tor later");
+}

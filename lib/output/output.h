@@ -72,6 +72,7 @@ std::unique_ptr<Writer> MakeWriter(std::string_view format, const Pack& pack, Wr
 // The writers, one per format (output/<format>_writer.cpp).
 std::unique_ptr<Writer> MakeJsonlWriter(const Pack& pack, WriterOptions options);
 std::unique_ptr<Writer> MakeExplainWriter(const Pack& pack);
+std::unique_ptr<Writer> MakeCsvWriter(const Pack& pack);
 
 }  // namespace evident
 

@@ -49,6 +49,8 @@ check corpus.utf16.jsonl 0 -- annotate corpus/ -j 1 --offsets utf16
 check mixed.jsonl 1 -- annotate tests/data/inputs/mixed.jsonl -j 1
 check annotate-help.txt 0 -- annotate --help
 check rules-list.txt 0 -- rules list --category denial --rules rules/en
+check corpus.csv 0 -- annotate corpus/ -j 1 --format csv
+check corpus.explain.txt 0 -- annotate corpus/ -j 1 --format explain
 
 # Determinism: any thread count gives the same bytes.
 same corpus.j2 corpus.jsonl -- annotate corpus/ -j 2

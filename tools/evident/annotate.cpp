@@ -102,8 +102,8 @@ int RunAnnotate(const std::vector<std::string>& args) {
        "auto: *.jsonl/*.ndjson are JSON Lines, the rest plain text;\n"
        "text: every input is one document;\njsonl: every input line is one document")
       ("format", po::value(&format)->default_value("jsonl")->value_name("FMT"),
-       "output format: jsonl (schema evident/1), or explain (plain text for a person: "
-       "every marker, dropped match and claim with its score and reasons)")
+       "output format: jsonl (schema evident/1); csv (one row per claim, for spreadsheets); "
+       "explain (plain text for a person: every marker, dropped match and claim with its score and reasons)")
       ("offsets", po::value(&offsets)->default_value("codepoint")->value_name("UNIT"),
        "unit of every offset in the output: codepoint (as Python and brat count), "
        "byte, or utf16 (as JavaScript counts)")
@@ -149,7 +149,7 @@ int RunAnnotate(const std::vector<std::string>& args) {
   req.offsets = *unit;
   auto names = WriterNames();
   if (std::find(names.begin(), names.end(), format) == names.end()) {
-    PrintError("annotate: unknown --format '" + format + "' (known: jsonl, explain)");
+    PrintError("annotate: unknown --format '" + format + "' (known: jsonl, csv, explain)");
     return kExitUsage;
   }
   req.format = format;
