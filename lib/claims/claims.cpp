@@ -303,14 +303,15 @@ namespace {
 std::vector<Span> FindQuotes(std::string_view text) {
   std::vector<Span> out;
   std::vector<std::size_t> open;
-  std::optional<std::size_t> straight;
+  constexpr std::size_t kNone = std::string_view::npos;
+  std::size_t straight = kNone;  // an open straight quote
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t next;
     UChar32 c = CodePointAt(text, i, &next);
     if (c == '\n') {
       open.clear();
-      straight.reset();
+      straight = kNone;
     } else if (c == 0x201C) {
       open.push_back(i);
     } else if (c == 0x201D) {
@@ -319,9 +320,9 @@ std::vector<Span> FindQuotes(std::string_view text) {
         open.pop_back();
       }
     } else if (c == '"') {
-      if (straight) {
-        out.push_back({*straight, next});
-        straight.reset();
+      if (straight != kNone) {
+        out.push_back({straight, next});
+        straight = kNone;
       } else {
         straight = i;
       }

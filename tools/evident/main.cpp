@@ -23,6 +23,7 @@ constexpr const char* kUsage =
     "  annotate [INPUT...]   tag documents, one evident/1 JSON record per document\n"
     "  explain TEXT|FILE...  for a person: each marker, claim, score and why\n"
     "  rules test|lint|list  check or list a rule pack\n"
+    "  eval --gold DIR ...   P/R/F1 against brat gold, exact and overlap\n"
     "\n"
     "Options:\n"
     "  -h, --help            show this help (evident COMMAND --help for a command)\n"
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
     if (command == "annotate") return RunAnnotate(args);
     if (command == "rules") return RunRules(args);
     if (command == "explain") return RunExplain(args);
+    if (command == "eval") return RunEval(args);
   } catch (const std::exception& e) {
     PrintError(std::string("internal error: ") + e.what());
     return kExitFailed;

@@ -11,6 +11,7 @@ namespace evident::cli {
 int RunAnnotate(const std::vector<std::string>& args);
 int RunRules(const std::vector<std::string>& args);
 int RunExplain(const std::vector<std::string>& args);
+int RunEval(const std::vector<std::string>& args);
 
 }  // namespace evident::cli
 
