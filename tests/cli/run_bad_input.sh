@@ -58,6 +58,22 @@ status=$?
 grep -q "cannot create a temporary file" "$tmp/err" || fail "-o bad dir: unclear message: $(cat "$tmp/err")"
 ok "-o into a missing folder"
 
+# 4b. -o onto a device, a FIFO or a symlink never replaces it.
+"$bin" annotate "${pack[@]}" corpus/ -o /dev/null 2>"$tmp/err" || fail "-o /dev/null: $(cat "$tmp/err")"
+[[ -c /dev/null ]] || { fail "-o /dev/null replaced /dev/null"; mknod -m 666 /dev/null c 1 3 2>/dev/null; }
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/from_fifo" &
+"$bin" annotate "${pack[@]}" corpus/ -o "$tmp/fifo" 2>"$tmp/err" || fail "-o FIFO: $(cat "$tmp/err")"
+wait
+[[ -p $tmp/fifo && $(wc -l <"$tmp/from_fifo") -eq 5 ]] || fail "-o FIFO: not written through"
+: >"$tmp/real.jsonl"
+ln -s "$tmp/real.jsonl" "$tmp/link.jsonl"
+"$bin" annotate "${pack[@]}" corpus/ -o "$tmp/link.jsonl" 2>"$tmp/err" || fail "-o symlink: $(cat "$tmp/err")"
+[[ -L $tmp/link.jsonl && $(wc -l <"$tmp/real.jsonl") -eq 5 ]] || fail "-o symlink: the link was replaced or the target not written"
+"$bin" annotate "${pack[@]}" corpus/ -o "$tmp" 2>"$tmp/err"
+[[ $? -eq 1 ]] && grep -q "is a folder" "$tmp/err" || fail "-o a folder: $(cat "$tmp/err")"
+ok "-o onto /dev/null, a FIFO, a symlink, a folder"
+
 # 5. Progress: nothing on a pipe by default; a line with --progress always.
 "$bin" annotate "${pack[@]}" corpus/ -o "$tmp/p.jsonl" 2>"$tmp/err"
 [[ ! -s $tmp/err ]] || fail "progress auto on a pipe printed: $(cat "$tmp/err")"

@@ -45,8 +45,28 @@ std::unique_ptr<Output> Output::Open(const std::string& path) {
     out->file_ = stdout;
     return out;
   }
-  out->path_ = path;
   fs::path target(path);
+  std::error_code ec;
+  const fs::file_status st = fs::status(target, ec);  // follows symlinks
+  if (fs::is_directory(st)) {
+    PrintError(path + ": is a folder");
+    return nullptr;
+  }
+  if (fs::exists(st) && !fs::is_regular_file(st)) {
+    // A device, FIFO or socket (/dev/null, a pipe): write to it directly.
+    // Renaming a temporary file over it would replace it.
+    out->file_ = std::fopen(path.c_str(), "wb");
+    if (!out->file_) {
+      PrintError(path + ": " + std::strerror(errno));
+      return nullptr;
+    }
+    out->direct_ = true;
+    return out;
+  }
+  // A symlink: the temporary file goes beside its target and replaces the
+  // target, so the link stays a link.
+  if (fs::is_symlink(fs::symlink_status(target, ec))) target = fs::weakly_canonical(target, ec);
+  out->path_ = target.string();
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string templ = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
   int fd = mkstemp(templ.data());
@@ -66,6 +86,7 @@ std::unique_ptr<Output> Output::Open(const std::string& path) {
 }
 
 Output::~Output() {
+  if (direct_ && file_) std::fclose(file_);
   if (!temp_.empty()) {  // not committed: drop the partial file
     if (file_) std::fclose(file_);
     ::unlink(temp_.c_str());
@@ -84,6 +105,11 @@ void Output::Flush() {
 
 bool Output::Commit() {
   Flush();
+  if (direct_) {
+    const bool ok = std::fclose(file_) == 0 && !failed_;
+    file_ = nullptr;
+    return ok;
+  }
   if (temp_.empty()) return !failed_;
   bool ok = !failed_ && fsync(fileno(file_)) == 0;
   ok = (std::fclose(file_) == 0) && ok;

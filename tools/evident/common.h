@@ -36,7 +36,9 @@ std::optional<Pack> LoadPackOrReport(const std::vector<std::string>& dirs);
 std::optional<Pack> LoadPackOrReport(const std::string& dir);
 
 // Writes to standard output, or to a temporary file beside `path` that is
-// renamed to `path` by Commit(); dropped unless committed.
+// renamed to `path` by Commit(); dropped unless committed. A `path` that is
+// a device or FIFO (/dev/null) is written directly; a symlink's target is
+// replaced, not the link.
 class Output {
  public:
   // "-" or empty for standard output. Returns nullptr (after printing the
@@ -57,6 +59,7 @@ class Output {
   std::FILE* file_ = nullptr;
   std::string path_, temp_;
   bool failed_ = false;
+  bool direct_ = false;  // a device or FIFO, written in place
 };
 
 }  // namespace evident::cli
