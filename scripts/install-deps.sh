@@ -6,6 +6,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libicu-dev libre2-dev libyaml-cpp-dev libboost-program-options-dev
   catch2 nlohmann-json3-dev
+  python3-dask python3-distributed python3-pytest
 )
 missing=()
 for p in "${packages[@]}"; do
