@@ -120,13 +120,7 @@ int RunAnnotate(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("input", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    PrintError(std::string("annotate: ") + e.what() + " (see evident annotate --help)");
-    return kExitUsage;
-  }
+  if (!ParseOptions(args, all, positional, "annotate", &vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << visible << "\nExit status: 0 all documents annotated; 1 some document failed\n"
                             "(its record carries the error; the others are complete); 2 bad usage\n"

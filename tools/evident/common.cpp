@@ -13,6 +13,21 @@ namespace fs = std::filesystem;
 
 void PrintError(std::string_view message) { std::cerr << "evident: " << message << "\n"; }
 
+bool ParseOptions(const std::vector<std::string>& args, const boost::program_options::options_description& options,
+                  const boost::program_options::positional_options_description& positional,
+                  std::string_view command, boost::program_options::variables_map* vm) {
+  namespace po = boost::program_options;
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), *vm);
+    po::notify(*vm);
+    return true;
+  } catch (const po::error& e) {
+    const std::string c(command);
+    PrintError(c + ": " + e.what() + " (see evident " + c + " --help)");
+    return false;
+  }
+}
+
 std::string DefaultRulesDir() {
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);

@@ -3,6 +3,7 @@
 #ifndef EVIDENT_TOOLS_COMMON_H_
 #define EVIDENT_TOOLS_COMMON_H_
 
+#include <boost/program_options.hpp>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -24,6 +25,12 @@ enum ExitCode : int {
 
 // Prints "evident: <message>" on standard error.
 void PrintError(std::string_view message);
+
+// Parses a subcommand's arguments into *vm. On a usage error prints
+// "evident: COMMAND: problem (see evident COMMAND --help)" and returns false.
+bool ParseOptions(const std::vector<std::string>& args, const boost::program_options::options_description& options,
+                  const boost::program_options::positional_options_description& positional,
+                  std::string_view command, boost::program_options::variables_map* vm);
 
 // The default pack: <prefix>/share/evident/rules/en beside an installed
 // binary, else rules/en of the source tree the binary was built from.

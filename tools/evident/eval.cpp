@@ -39,13 +39,7 @@ int RunEval(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("input", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    PrintError(std::string("eval: ") + e.what() + " (see evident eval --help)");
-    return kExitUsage;
-  }
+  if (!ParseOptions(args, all, positional, "eval", &vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << visible << "\nExit status: 0 the scores were measured; 1 some gold line or text could\n"
                             "not be read (the rest was scored); 2 bad usage or an unusable rule pack.\n";

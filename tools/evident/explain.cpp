@@ -33,13 +33,7 @@ int RunExplain(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("input", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    PrintError(std::string("explain: ") + e.what() + " (see evident explain --help)");
-    return kExitUsage;
-  }
+  if (!ParseOptions(args, all, positional, "explain", &vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << visible;
     return kExitOk;

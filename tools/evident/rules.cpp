@@ -106,13 +106,7 @@ int RunRules(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("action", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    PrintError(std::string("rules: ") + e.what() + " (see evident rules --help)");
-    return kExitUsage;
-  }
+  if (!ParseOptions(args, all, positional, "rules", &vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << kRulesUsage << "\n" << visible;
     return kExitOk;
