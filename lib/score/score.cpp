@@ -52,6 +52,10 @@ std::string SourceMessage(SourceType t) {
 void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences,
                    const std::vector<Annotation>& annotations, std::vector<Claim>* claims) const {
   const ScoringModel& model = pack_.scoring;
+  // Which claim each cue annotation belongs to, computed once.
+  std::vector<std::size_t> cue_of(annotations.size(), claims->size());
+  for (std::size_t k = 0; k < claims->size(); ++k)
+    if (const auto& cue = (*claims)[k].cue_annotation) cue_of[*cue] = k;
   for (std::size_t ci = 0; ci < claims->size(); ++ci) {
     Claim& c = (*claims)[ci];
     const Sentence& s = sentences[c.sentence];
@@ -77,19 +81,21 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
     ev.factors.push_back({"prior", std::nullopt, std::nullopt, Round(z),
                           "Starting point for a source of type '" + std::string(SourceTypeName(c.source_type)) +
                               "'. " + SourceMessage(c.source_type)});
-    for (std::size_t i = 0; i < annotations.size(); ++i) {
+    // Annotations are sorted by start and never overlap, so their ends are
+    // sorted too: the first one ending after the scope starts is found by
+    // binary search, and the walk stops past the scope.
+    auto first = std::partition_point(annotations.begin(), annotations.end(),
+                                      [&](const Annotation& a) { return a.span.end <= scope.begin; });
+    for (std::size_t i = static_cast<std::size_t>(first - annotations.begin()); i < annotations.size(); ++i) {
       const Annotation& a = annotations[i];
-      if (a.span.end <= scope.begin || a.span.begin >= scope.end) continue;
+      if (a.span.begin >= scope.end) break;
       const Rule& r = pack_.rules[a.rule];
       if (r.weight == 0.0) continue;
       // A cue belongs to its own claim only ("rejected Russia's claims": the
       // denial's cue is not a factor of the claim it names, nor the reverse),
       // and a denial's own cue does not weaken the denier: it reaches the
       // claims it disputes through the `disputed` effect.
-      bool other_cue = false;
-      for (std::size_t k = 0; k < claims->size() && !other_cue; ++k)
-        other_cue = k != ci && (*claims)[k].cue_annotation == i;
-      if (other_cue) continue;
+      if (cue_of[i] != claims->size() && cue_of[i] != ci) continue;
       if (c.cue_annotation == i && r.category == Category::kDenial) continue;
       const bool in_source = !c.source.empty() && a.span.begin < c.source.end && c.source.begin < a.span.end;
       if (in_source && r.category == Category::kSource) continue;  // counted in the prior
