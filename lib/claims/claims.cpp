@@ -225,7 +225,8 @@ struct ClaimExtractor::Impl {
   PhraseSet person_pronouns, organisation_pronouns, group_pronouns;
   PhraseSet person_roles, organisation_words, media_words, vague_words;
   PhraseSet adjuncts, pre_cue, np_words, noun_openers;
-  std::vector<std::unique_ptr<RE2>> boilerplate, boilerplate_tail;
+  // Each list as one alternation: one scan per sentence, not one per pattern.
+  std::unique_ptr<RE2> boilerplate, boilerplate_tail;
 
   bool IsPronoun(const Token& t) const {
     return person_pronouns.Contains(t.lower) || organisation_pronouns.Contains(t.lower) ||
@@ -261,10 +262,13 @@ ClaimExtractor::ClaimExtractor(const Pack& pack) : pack_(pack), impl_(std::make_
   opt.set_log_errors(false);
   for (const auto& [patterns, compiled] : {std::pair{&lex.boilerplate, &m.boilerplate},
                                             std::pair{&lex.boilerplate_tail, &m.boilerplate_tail}}) {
+    std::string alternation;
     for (const auto& p : *patterns) {
-      compiled->push_back(std::make_unique<RE2>(p, opt));
-      if (!compiled->back()->ok()) throw PackError({pack.dir}, "boilerplate pattern: " + compiled->back()->error());
+      RE2 one(p, opt);  // compiled alone first, so an error names its pattern
+      if (!one.ok()) throw PackError({pack.dir}, "boilerplate pattern: " + one.error());
+      alternation += (alternation.empty() ? "(?:" : "|(?:") + p + ")";
     }
+    if (!alternation.empty()) *compiled = std::make_unique<RE2>(alternation, opt);
   }
 }
 
@@ -272,8 +276,7 @@ ClaimExtractor::~ClaimExtractor() = default;
 
 bool ClaimExtractor::IsFurniture(std::string_view text, const Sentence& s) const {
   const std::string_view sentence = text.substr(s.span.begin, s.span.size());
-  for (const auto& re : impl_->boilerplate)
-    if (RE2::PartialMatch(sentence, *re)) return true;
+  if (impl_->boilerplate && RE2::PartialMatch(sentence, *impl_->boilerplate)) return true;
   // A whole line without final punctuation is a headline, byline or caption.
   const bool line_start = s.span.begin == 0 || text[s.span.begin - 1] == '\n' ||
                           text.find_last_not_of(" \t\r\xC2\xA0", s.span.begin - 1) == std::string_view::npos ||
@@ -374,7 +377,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
   bool tail = false;  // after a donation appeal's opening, everything is furniture
   for (const Sentence& s : sentences) {
     const std::string_view sentence = text.substr(s.span.begin, s.span.size());
-    for (const auto& re : m.boilerplate_tail) tail = tail || RE2::PartialMatch(sentence, *re);
+    tail = tail || (m.boilerplate_tail && RE2::PartialMatch(sentence, *m.boilerplate_tail));
     furniture[s.index] = tail || IsFurniture(text, s);
   }
 
