@@ -22,18 +22,35 @@ RE2::Options RuleOptions(bool case_sensitive) {
   return opt;
 }
 
+// RE2::Set::Match, but when the DFA runs out of memory (a huge pack on a
+// pathological sentence) every pattern becomes a candidate: slower, never
+// wrong, since each candidate is then matched by its own RE2.
+bool SetMatch(const RE2::Set& set, int size, std::string_view text, std::vector<int>* v) {
+  RE2::Set::ErrorInfo info;
+  if (set.Match(text, v, &info)) return true;
+  if (info.kind == RE2::Set::kNoError) return false;
+  v->resize(static_cast<std::size_t>(size));
+  for (int i = 0; i < size; ++i) (*v)[static_cast<std::size_t>(i)] = i;
+  return size > 0;
+}
+
 }  // namespace
 
 struct Matcher::CompiledRule {
   std::unique_ptr<RE2> re;
   std::vector<std::unique_ptr<RE2>> except;
+  int first_except = 0;  // index of except[0] in the except Set
   int ngroups = 0;  // capturing groups, plus one for the whole match
   int source = -1, cue = -1, content = -1;  // group indexes
 };
 
+// `set` holds every rule's pattern; `except` every rule's except: patterns,
+// in rule order, so one scan tells which exceptions occur in a sentence.
 struct Matcher::SetHolder {
-  explicit SetHolder(const RE2::Options& o) : set(o, RE2::UNANCHORED) {}
+  explicit SetHolder(const RE2::Options& o) : set(o, RE2::UNANCHORED), except(o, RE2::UNANCHORED) {}
   RE2::Set set;
+  RE2::Set except;
+  int num_except = 0;
 };
 
 Matcher::Matcher(const Pack& pack) {
@@ -56,10 +73,14 @@ Matcher::Matcher(const Pack& pack) {
     c.source = index("source");
     c.cue = index("cue");
     c.content = index("content");
+    c.first_except = set_->num_except;
     for (const auto& ex : rule.except) {
       c.except.push_back(std::make_unique<RE2>(ex, RuleOptions(rule.case_sensitive)));
       if (!c.except.back()->ok())
         throw PackError(rule.where, "rule '" + rule.id + "': except: " + c.except.back()->error());
+      std::string error;
+      if (set_->except.Add((rule.case_sensitive ? "" : "(?i)") + ex, &error) != set_->num_except++)
+        throw PackError(rule.where, "rule '" + rule.id + "': except: " + error);
     }
     // One Set with case-sensitive options; each case-insensitive rule says so
     // with an inline flag.
@@ -69,7 +90,7 @@ Matcher::Matcher(const Pack& pack) {
       throw PackError(rule.where, "rule '" + rule.id + "': " + error);
     rules_.push_back(std::move(c));
   }
-  if (!set_->set.Compile())
+  if (!set_->set.Compile() || (set_->num_except > 0 && !set_->except.Compile()))
     throw PackError({pack.dir}, "the pack's patterns exceed RE2's memory budget (" +
                                     std::to_string(kSetMaxMem >> 20) + " MiB); split or simplify them");
 }
@@ -81,8 +102,11 @@ void Matcher::FindAll(std::string_view text, std::size_t begin, std::size_t end,
   const std::string_view sentence = text.substr(begin, end - begin);
   auto& candidates = scratch->candidates;
   candidates.clear();
-  if (!set_->set.Match(sentence, &candidates)) return;
+  if (!SetMatch(set_->set, static_cast<int>(rules_.size()), sentence, &candidates)) return;
   std::sort(candidates.begin(), candidates.end());
+  // Which except: patterns occur in the sentence, found on first need.
+  auto& excepts = scratch->excepts;
+  bool excepts_scanned = false;
 
   auto to_span = [&](re2::StringPiece g) -> Span {
     if (g.data() == nullptr) return {};
@@ -115,7 +139,16 @@ void Matcher::FindAll(std::string_view text, std::size_t begin, std::size_t end,
         if (!excepts_found) {
           // Except patterns run once per sentence and rule, only when needed.
           hits.clear();
-          for (std::size_t e = 0; e < rule.except.size(); ++e) {
+          if (!excepts_scanned) {
+            excepts.clear();
+            SetMatch(set_->except, set_->num_except, sentence, &excepts);
+            std::sort(excepts.begin(), excepts.end());
+            excepts_scanned = true;
+          }
+          auto first = std::lower_bound(excepts.begin(), excepts.end(), rule.first_except);
+          for (auto it = first; it != excepts.end() && *it < rule.first_except + static_cast<int>(rule.except.size());
+               ++it) {
+            const std::size_t e = static_cast<std::size_t>(*it - rule.first_except);
             re2::StringPiece g;
             std::size_t p = 0;
             while (p <= sentence.size() &&

@@ -1,10 +1,12 @@
 // match: which rules fire in a sentence, and where.
 //
-// A Matcher compiles a Pack once: one RE2::Set over every rule's pattern, and
-// one RE2 per rule (plus its except: patterns). For each sentence the Set says
-// which rules can fire; only those run their own RE2, to find every
-// non-overlapping match with its named groups. A match overlapped by one of
-// the rule's except: patterns is suppressed (and reported, for explain).
+// A Matcher compiles a Pack once: one RE2::Set over every rule's pattern, one
+// over every except: pattern, and one RE2 per rule and per except. For each
+// sentence the Set says which rules can fire; only those run their own RE2,
+// to find every non-overlapping match with its named groups. A match
+// overlapped by one of the rule's except: patterns is suppressed (and
+// reported, for explain); the except Set runs once, on the first match of a
+// rule with exceptions, and only the exceptions it finds are then located.
 // RE2 guarantees time linear in the sentence length whatever the patterns.
 //
 // The Matcher is immutable and safe to share between threads; per-thread
@@ -67,7 +69,8 @@ class Matcher {
   Matcher& operator=(const Matcher&) = delete;
 
   struct Scratch {
-    std::vector<int> candidates;
+    std::vector<int> candidates;  // rules the Set says can fire
+    std::vector<int> excepts;     // except: patterns the except Set finds
     std::vector<re2::StringPiece> groups;
     std::vector<std::pair<Span, std::uint32_t>> except_hits;  // span, except index
   };
