@@ -33,6 +33,30 @@ TEST_CASE("offset conversion across checkpoints", "[output]") {
   for (std::size_t byte = 0; byte <= text.size(); byte += 2) CHECK(cp(byte) == byte / 2);
 }
 
+TEST_CASE("offset conversion in any order of questions", "[output]") {
+  // The converter counts on from its previous answer; going backwards or
+  // jumping across checkpoints must give the same answers.
+  std::string text;
+  for (int i = 0; i < 700; ++i) text += (i % 3 == 0) ? "\U0001F600" : "a";  // 4 bytes / 2 units, 1 / 1
+  auto expected = [&](std::size_t byte, bool utf16) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < byte; ++i) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      if ((b & 0xC0) != 0x80) n += (utf16 && b >= 0xF0) ? 2 : 1;
+    }
+    return n;
+  };
+  OffsetConverter cp(text, OffsetUnit::kCodepoint), u16(text, OffsetUnit::kUtf16);
+  // Code point boundaries (every 6 bytes: the emoji at 0, 'a' at 4 and 5), in
+  // an order that goes forward, back, and across checkpoints.
+  const std::size_t bytes[] = {0, 6, 5, 600, 604, 605, 300, 1398, 1396, 256, 257, 10, 0, text.size()};
+  for (std::size_t byte : bytes) {
+    INFO("byte " << byte);
+    CHECK(cp(byte) == expected(byte, false));
+    CHECK(u16(byte) == expected(byte, true));
+  }
+}
+
 TEST_CASE("offset unit names", "[output]") {
   CHECK(evident::ParseOffsetUnit("utf16") == OffsetUnit::kUtf16);
   CHECK(evident::ParseOffsetUnit("codepoint") == OffsetUnit::kCodepoint);

@@ -9,6 +9,8 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace evident {
 
@@ -144,22 +146,32 @@ class PhraseSet {
  public:
   PhraseSet() = default;
   explicit PhraseSet(const std::vector<std::string>& entries) {
+    std::vector<std::vector<std::string>> phrases;
     for (const auto& e : entries) {
       std::vector<std::string> words;
       std::istringstream in(e);
       for (std::string w; in >> w;) words.push_back(w);
-      if (!words.empty()) phrases_.push_back(std::move(words));
+      if (!words.empty()) phrases.push_back(std::move(words));
     }
     // Longest first, so "prime minister" wins over "minister".
-    std::sort(phrases_.begin(), phrases_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    std::stable_sort(phrases.begin(), phrases.end(),
+                     [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    for (const auto& p : phrases) {
+      by_first_[p.front()].push_back(p);
+      by_last_[p.back()].push_back(p);
+      if (p.size() == 1) words_.insert(p[0]);
+    }
   }
 
   // Tokens matched by a phrase starting at tokens[i]; 0 if none.
   std::size_t MatchAt(const std::vector<Token>& tokens, std::size_t i) const {
-    for (const auto& p : phrases_) {
+    if (i >= tokens.size()) return 0;
+    auto it = by_first_.find(tokens[i].lower);
+    if (it == by_first_.end()) return 0;
+    for (const auto& p : it->second) {
       if (i + p.size() > tokens.size()) continue;
       bool ok = true;
-      for (std::size_t k = 0; k < p.size() && ok; ++k) ok = tokens[i + k].lower == p[k];
+      for (std::size_t k = 1; k < p.size() && ok; ++k) ok = tokens[i + k].lower == p[k];
       if (ok) return p.size();
     }
     return 0;
@@ -167,20 +179,19 @@ class PhraseSet {
 
   // Tokens matched by a phrase ending just before tokens[end]; 0 if none.
   std::size_t MatchBefore(const std::vector<Token>& tokens, std::size_t end) const {
-    for (const auto& p : phrases_) {
+    if (end == 0 || end > tokens.size()) return 0;
+    auto it = by_last_.find(tokens[end - 1].lower);
+    if (it == by_last_.end()) return 0;
+    for (const auto& p : it->second) {
       if (p.size() > end) continue;
       bool ok = true;
-      for (std::size_t k = 0; k < p.size() && ok; ++k) ok = tokens[end - p.size() + k].lower == p[k];
+      for (std::size_t k = 0; k + 1 < p.size() && ok; ++k) ok = tokens[end - p.size() + k].lower == p[k];
       if (ok) return p.size();
     }
     return 0;
   }
 
-  bool Contains(const std::string& word) const {
-    for (const auto& p : phrases_)
-      if (p.size() == 1 && p[0] == word) return true;
-    return false;
-  }
+  bool Contains(const std::string& word) const { return words_.count(word) > 0; }
 
   // True if any phrase occurs in tokens[b, e).
   bool AnyIn(const std::vector<Token>& tokens, std::size_t b, std::size_t e) const {
@@ -192,7 +203,9 @@ class PhraseSet {
   }
 
  private:
-  std::vector<std::vector<std::string>> phrases_;
+  // Phrases by their first and by their last word, each list longest first.
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> by_first_, by_last_;
+  std::unordered_set<std::string> words_;  // the one-word phrases
 };
 
 const std::set<std::string>& ClauseBreaks() {

@@ -48,7 +48,15 @@ std::size_t OffsetConverter::Count(std::size_t from, std::size_t to) const {
 std::size_t OffsetConverter::operator()(std::size_t byte) const {
   if (unit_ == OffsetUnit::kByte) return byte;
   const std::size_t k = byte / kStride;
-  return checkpoints_[k] + Count(k * kStride, byte);
+  // Writers ask in (nearly) increasing order: count on from the last answer
+  // when it is closer than the checkpoint.
+  if (byte >= last_byte_ && last_byte_ > k * kStride) {
+    last_units_ += Count(last_byte_, byte);
+  } else {
+    last_units_ = checkpoints_[k] + Count(k * kStride, byte);
+  }
+  last_byte_ = byte;
+  return last_units_;
 }
 
 }  // namespace evident

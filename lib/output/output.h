@@ -34,7 +34,10 @@ std::optional<OffsetUnit> ParseOffsetUnit(std::string_view name);
 
 // Converts byte offsets of one text into code points or UTF-16 code units.
 // Built in one pass over the text; each conversion then scans at most a few
-// hundred bytes. The text must be valid UTF-8 and outlive the converter.
+// hundred bytes, and only the bytes since the previous conversion when
+// offsets come in increasing order. The text must be valid UTF-8 and outlive
+// the converter. One converter serves one thread (it remembers its last
+// answer).
 class OffsetConverter {
  public:
   OffsetConverter(std::string_view text, OffsetUnit unit);
@@ -46,6 +49,7 @@ class OffsetConverter {
   std::string_view text_;
   OffsetUnit unit_;
   std::vector<std::size_t> checkpoints_;  // units before byte k * kStride
+  mutable std::size_t last_byte_ = 0, last_units_ = 0;  // the previous answer
 };
 
 struct WriterOptions {

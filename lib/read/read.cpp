@@ -1,6 +1,9 @@
 #include "read/read.h"
 
 #include <unicode/utf8.h>
+#include <unistd.h>
+
+#include <ext/stdio_filebuf.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -49,6 +52,16 @@ std::optional<std::size_t> FindInvalidText(std::string_view text) {
 }
 
 namespace {
+
+// An input stream over a file descriptor it owns (a dup of standard input).
+class FdStream : public std::istream {
+ public:
+  explicit FdStream(int fd) : std::istream(nullptr), buf_(fd, std::ios::in, 1 << 16) { rdbuf(&buf_); }
+
+ private:
+  __gnu_cxx::stdio_filebuf<char> buf_;
+};
+
 
 std::string IdFromPath(const std::string& path) {
   if (path == "-") return "stdin";
@@ -172,7 +185,7 @@ void DocumentReader::ParseJsonLine(std::string_view line, Document* doc) {
     return;
   }
   if (!doc->errors.empty()) return;
-  doc->text = it->get<std::string>();
+  doc->text = std::move(it->get_ref<std::string&>());
   CheckText(doc);  // "\u0000" decodes to a NUL byte
 }
 
@@ -208,8 +221,17 @@ bool DocumentReader::Next(Document* doc) {
     jsonl_origin_ = path;
     jsonl_line_ = 0;
     if (path == "-") {
-      // Borrow std::cin without owning it.
-      jsonl_.reset(new std::istream(std::cin.rdbuf()));
+      // Standard input through a buffer of its own: std::cin, synchronised
+      // with C stdio, hands over a character at a time.
+      const int fd = ::dup(STDIN_FILENO);
+      if (fd < 0) {
+        std::error_code ec(errno, std::generic_category());
+        doc->origin = path;
+        doc->id = IdFromPath(path);
+        doc->errors.push_back({path, 0, std::nullopt, "cannot read standard input: " + ec.message()});
+        return true;
+      }
+      jsonl_ = std::make_unique<FdStream>(fd);
     } else {
       auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
       if (!*in) {
