@@ -230,6 +230,44 @@ TEST_CASE("scoring a document: byte spans become code points", "[eval]") {
   CHECK(report.unscored_types.empty());
 }
 
+TEST_CASE("scoring a document: the differences are listed when asked for", "[eval]") {
+  const evident::Annotator& annotator = TestAnnotator();
+  const std::string dir = EVIDENT_TEST_DATA "/brat/ours/";
+  evident::Document doc;
+  doc.id = "doc";
+  doc.text = ReadFile(dir + "doc.txt");
+  auto scratch = annotator.NewScratch();
+  evident::AnnotatedDocument out;
+  annotator.Annotate(doc, scratch.get(), &out);
+  out.claims.clear();
+  EvalReport report;
+  report.keep_differences = true;
+  evident::ScoreDocument(annotator.pack(), out, evident::ParseBrat(ReadFile(dir + "doc.ann"), doc.text), &report,
+                         "doc");
+  // (kind, type, gold or predicted text), in kind then position order.
+  std::vector<std::tuple<std::string, std::string, std::string>> got;
+  for (const evident::EvalDifference& d : report.differences) {
+    CHECK(d.document == "doc");
+    got.emplace_back(std::string(evident::EvalKindName(d.kind)),
+                     std::string(evident::EvalDifferenceName(d.type)), d.text);
+  }
+  using T = std::tuple<std::string, std::string, std::string>;
+  const std::vector<T> want = {
+      T{"hedge", "boundary", "T\u00FCrkiye reportedly left"},  // the discontinuous span, as min..max
+      T{"weasel", "missed", "T\u00FCrkiye"},
+      T{"Source", "missed", "Moscow"},
+      T{"Content", "missed", "it rained"},
+  };
+  CHECK(got == want);
+  const auto& hedge = report.differences.front();
+  CHECK(hedge.predicted_text == "reportedly");
+  CHECK(hedge.span.begin == 0);
+
+  EvalReport quiet;  // not asked: nothing kept
+  evident::ScoreDocument(annotator.pack(), out, evident::ParseBrat(ReadFile(dir + "doc.ann"), doc.text), &quiet);
+  CHECK(quiet.differences.empty());
+}
+
 TEST_CASE("evaluate: texts beside their gold", "[eval]") {
   const EvalReport report = evident::Evaluate(TestAnnotator(), {EVIDENT_TEST_DATA "/brat/ours", {}});
   CHECK(report.messages.empty());

@@ -1,6 +1,8 @@
 // Scoring annotated documents against brat gold, and the whole eval run.
 #include "eval/eval.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -115,8 +117,57 @@ bool EvalReport::has_errors() const {
                      [](const EvalMessage& m) { return m.severity == EvalMessage::kError; });
 }
 
+std::string_view EvalDifferenceName(EvalDifference::Type t) {
+  switch (t) {
+    case EvalDifference::kMissed: return "missed";
+    case EvalDifference::kExtra: return "extra";
+    case EvalDifference::kBoundary: return "boundary";
+  }
+  return "?";
+}
+
+namespace {
+
+// The text of a code point span of UTF-8 text.
+std::string CodepointSlice(std::string_view text, Span s) {
+  std::size_t b = 0, i = 0;
+  U8_FWD_N(text.data(), b, text.size(), s.begin);
+  i = b;
+  U8_FWD_N(text.data(), i, text.size(), s.end - s.begin);
+  return std::string(text.substr(b, i - b));
+}
+
+bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
+
+void ListDifferences(std::string_view document, int kind, std::string_view text, std::vector<Span> pred,
+                     std::vector<Span> gold, std::vector<EvalDifference>* out) {
+  MakeSet(&pred);
+  MakeSet(&gold);
+  const std::size_t first = out->size();
+  for (const Span& g : gold) {
+    if (std::binary_search(pred.begin(), pred.end(), g, ByPosition)) continue;
+    auto hit = std::find_if(pred.begin(), pred.end(), [&](const Span& p) { return Overlaps(p, g); });
+    EvalDifference d;
+    d.type = hit == pred.end() ? EvalDifference::kMissed : EvalDifference::kBoundary;
+    d.document = std::string(document);
+    d.kind = kind;
+    d.span = g;
+    d.text = CodepointSlice(text, g);
+    if (hit != pred.end()) d.predicted_text = CodepointSlice(text, *hit);
+    out->push_back(std::move(d));
+  }
+  for (const Span& p : pred) {
+    if (std::any_of(gold.begin(), gold.end(), [&](const Span& g) { return Overlaps(p, g); })) continue;
+    out->push_back({EvalDifference::kExtra, std::string(document), kind, p, CodepointSlice(text, p), {}});
+  }
+  std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
+                   [](const EvalDifference& a, const EvalDifference& b) { return ByPosition(a.span, b.span); });
+}
+
+}  // namespace
+
 void ScoreDocument(const Pack& pack, const AnnotatedDocument& predicted, const BratDocument& gold,
-                   EvalReport* report) {
+                   EvalReport* report, std::string_view document) {
   std::array<std::vector<Span>, kNumEvalKinds> pred, want;
   const std::string_view text = predicted.doc ? std::string_view(predicted.doc->text) : std::string_view();
   const OffsetConverter codepoint(text, OffsetUnit::kCodepoint);
@@ -138,12 +189,16 @@ void ScoreDocument(const Pack& pack, const AnnotatedDocument& predicted, const B
       ++report->unscored_types[a.type];
     }
   }
-  for (int k = 0; k < kNumEvalKinds; ++k) report->kinds[k] += CompareSpans(std::move(pred[k]), std::move(want[k]));
+  for (int k = 0; k < kNumEvalKinds; ++k) {
+    if (report->keep_differences) ListDifferences(document, k, text, pred[k], want[k], &report->differences);
+    report->kinds[k] += CompareSpans(std::move(pred[k]), std::move(want[k]));
+  }
   ++report->documents;
 }
 
 EvalReport Evaluate(const Annotator& annotator, const EvalOptions& options) {
   EvalReport report;
+  report.keep_differences = options.keep_differences;
   auto error = [&](std::string m) { report.messages.push_back({EvalMessage::kError, std::move(m)}); };
   auto note = [&](std::string m) { report.messages.push_back({EvalMessage::kNote, std::move(m)}); };
 
@@ -201,7 +256,7 @@ EvalReport Evaluate(const Annotator& annotator, const EvalOptions& options) {
       for (const DocumentError& e : out.errors) error(e.ToString());
       return;
     }
-    ScoreDocument(annotator.pack(), out, gold, &report);
+    ScoreDocument(annotator.pack(), out, gold, &report, path.stem().string());
   };
 
   // Texts beside their gold, as brat keeps them.
@@ -315,7 +370,29 @@ std::string RenderJson(const EvalReport& report, const EvalRenderOptions& option
   nlohmann::ordered_json j = {{"documents", report.documents},
                               {"rows", std::move(rows)},
                               {"unscored_types", std::move(unscored)}};
+  if (report.keep_differences) {
+    nlohmann::ordered_json diffs = nlohmann::ordered_json::array();
+    for (const EvalDifference& d : report.differences) {
+      nlohmann::ordered_json jd = {{"document", d.document},
+                                   {"kind", EvalKindName(d.kind)},
+                                   {"type", EvalDifferenceName(d.type)},
+                                   {"start", d.span.begin},
+                                   {"end", d.span.end},
+                                   {"text", d.text}};
+      if (d.type == EvalDifference::kBoundary) jd["predicted_text"] = d.predicted_text;
+      diffs.push_back(std::move(jd));
+    }
+    j["differences"] = std::move(diffs);
+  }
   return j.dump(2) + "\n";
+}
+
+// Line breaks and tabs of a span's text as spaces, for a one-line listing.
+std::string OneLine(std::string_view text) {
+  std::string s(text);
+  for (char& c : s)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return s;
 }
 
 std::string RenderTable(const EvalReport& report, const EvalRenderOptions& options) {
@@ -351,6 +428,16 @@ std::string RenderTable(const EvalReport& report, const EvalRenderOptions& optio
       }
     }
     out += line + "\n";
+  }
+  if (options.differences) {
+    out += "\ndifferences (document, kind, what, code points, gold text | predicted text):\n";
+    for (const EvalDifference& d : report.differences) {
+      out += d.document + "\t" + std::string(EvalKindName(d.kind)) + "\t" +
+             std::string(EvalDifferenceName(d.type)) + "\t" + std::to_string(d.span.begin) + "-" +
+             std::to_string(d.span.end) + "\t" + OneLine(d.text);
+      if (d.type == EvalDifference::kBoundary) out += "\t| " + OneLine(d.predicted_text);
+      out += "\n";
+    }
   }
   return out;
 }

@@ -137,8 +137,23 @@ struct EvalMessage {
   std::string text;  // "annotations/x.ann:12: text ... does not match ..."
 };
 
+// A span the pack and the gold disagree on (kept when asked for, to show a
+// rule author what to fix). Spans are code points, like the gold.
+struct EvalDifference {
+  enum Type { kMissed, kExtra, kBoundary };
+  Type type = kMissed;  // gold not found / predicted not in gold / overlapping but not the same
+  std::string document; // the gold file's name without .ann
+  int kind = 0;         // EvalKindName(kind)
+  Span span;            // the gold span (missed, boundary) or the predicted one (extra)
+  std::string text;
+  std::string predicted_text;  // boundary: the overlapping predicted span's text
+};
+std::string_view EvalDifferenceName(EvalDifference::Type t);  // "missed", "extra", "boundary"
+
 struct EvalReport {
   std::array<SpanCounts, kNumEvalKinds> kinds;
+  bool keep_differences = false;            // set before scoring to fill `differences`
+  std::vector<EvalDifference> differences;  // in document, kind and position order
   std::size_t documents = 0;  // texts scored against gold
   // Gold entity types that are not scored, with how many spans had them.
   std::map<std::string, std::size_t> unscored_types;
@@ -157,8 +172,10 @@ struct EvalReport {
 // Adds one document to *report: `predicted` is the Annotator's output for the
 // text (spans in bytes, converted here to code points), `gold` its parsed
 // .ann. `pack` is the pack that annotated it (for the rules' categories).
+// With report->keep_differences, each disagreement is also listed, under the
+// name `document`.
 void ScoreDocument(const Pack& pack, const AnnotatedDocument& predicted, const BratDocument& gold,
-                   EvalReport* report);
+                   EvalReport* report, std::string_view document = {});
 
 // ---------------------------------------------------------------------------
 // The whole run
@@ -166,6 +183,7 @@ void ScoreDocument(const Pack& pack, const AnnotatedDocument& predicted, const B
 struct EvalOptions {
   std::string gold_dir;             // *.ann below it, recursively
   std::vector<std::string> inputs;  // texts: files, folders (*.txt below), JSON Lines
+  bool keep_differences = false;    // fill EvalReport::differences
 };
 
 // Pairs every gold .ann with its text, annotates the text and scores it.
@@ -181,6 +199,7 @@ struct EvalRenderOptions {
   Format format = kTable;
   bool exact = true;    // show exact-match scores
   bool overlap = true;  // show overlap scores
+  bool differences = false;  // table: list the differences after the scores (json: always, when kept)
 };
 
 // The table (rows: the eight categories, micro, Cue, Source, Content), or the

@@ -31,7 +31,10 @@ int RunEval(const std::vector<std::string>& args) {
       ("format", po::value(&format)->default_value("table")->value_name("FMT"),
        "table (for people) or json (for programs)")
       ("match", po::value(&match)->default_value("both")->value_name("MODE"),
-       "exact (same start and end), overlap (a character in common) or both");
+       "exact (same start and end), overlap (a character in common) or both")
+      ("differences", po::bool_switch(&req.keep_differences),
+       "also list every span missed, extra, or with other boundaries than the gold (tab-separated; "
+       "in json as \"differences\")");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&req.inputs));
   po::options_description all;
@@ -46,6 +49,7 @@ int RunEval(const std::vector<std::string>& args) {
     return kExitOk;
   }
   EvalRenderOptions render;
+  render.differences = req.keep_differences;
   if (format == "table") render.format = EvalRenderOptions::kTable;
   else if (format == "json") render.format = EvalRenderOptions::kJson;
   else {
