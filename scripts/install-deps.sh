@@ -7,6 +7,7 @@ packages=(
   libicu-dev libre2-dev libyaml-cpp-dev libboost-program-options-dev
   catch2 nlohmann-json3-dev
   python3-dask python3-distributed python3-pytest
+  chromium  # headless, for tests/browser/run_browser.sh (the HTML report)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -12,12 +12,20 @@
 //
 // Offsets are bytes everywhere inside evident; a writer converts them to the
 // unit asked for, in one pass over the text.
+//
+// Formats whose tools expect one file per document (brat: NAME.txt and
+// NAME.ann; WebAnno: NAME.tsv) say so with WritesFolder(). Their Render()
+// appends a bundle of files (AppendFile), each named by a suffix; whoever
+// writes the folder names them after the document (FileStems) and splits the
+// bundle with SplitFiles(). FolderFiles() gives the files the folder needs
+// once (brat's annotation.conf and visual.conf).
 #ifndef EVIDENT_OUTPUT_OUTPUT_H_
 #define EVIDENT_OUTPUT_OUTPUT_H_
 
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +72,40 @@ class Writer {
   virtual void End(std::string* out) const { (void)out; }
   // Appends the rendering of one document to *out.
   virtual void Render(const AnnotatedDocument& doc, std::string* out) const = 0;
+
+  // True for per-document formats: Render() appends a bundle (AppendFile)
+  // of the document's files, named by suffix (".txt", ".ann"); a document
+  // with errors renders as an empty bundle.
+  virtual bool WritesFolder() const { return false; }
+  // For per-document formats: a bundle of the files the folder needs once,
+  // named in full ("annotation.conf").
+  virtual void FolderFiles(std::string* bundle) const { (void)bundle; }
+};
+
+// Bundles: several named files in one string, as per-document writers
+// render them. A name is a suffix or a file name, without '/' or newline.
+void AppendFile(std::string_view name, std::string_view bytes, std::string* bundle);
+struct OutputFile {
+  std::string_view name;
+  std::string_view bytes;  // into the bundle
+};
+// Splits a bundle made by AppendFile; false if it is malformed.
+bool SplitFiles(std::string_view bundle, std::vector<OutputFile>* files);
+
+// File names for documents, from their ids: safe in any folder and unique.
+// A name keeps ASCII letters, digits, '-', '_', '.' and (if the id is valid
+// UTF-8) non-ASCII characters; everything else becomes '_'; leading dots go
+// (no hidden files), a dot after a dot becomes '_' (no "..") and it is cut to
+// 100 bytes; an empty name becomes "document". A name already
+// given (compared without case, for case-insensitive file systems) gets
+// "-2", "-3", ...: the first document keeps its name, so the result depends
+// only on the input order.
+class FileStems {
+ public:
+  std::string Next(std::string_view document_id);
+
+ private:
+  std::set<std::string> used_;  // lower-cased
 };
 
 // The names MakeWriter knows, for help texts.
@@ -77,6 +119,10 @@ std::unique_ptr<Writer> MakeWriter(std::string_view format, const Pack& pack, Wr
 std::unique_ptr<Writer> MakeJsonlWriter(const Pack& pack, WriterOptions options);
 std::unique_ptr<Writer> MakeExplainWriter(const Pack& pack);
 std::unique_ptr<Writer> MakeCsvWriter(const Pack& pack);
+std::unique_ptr<Writer> MakeBratWriter(const Pack& pack);
+std::unique_ptr<Writer> MakeW3cWriter(const Pack& pack);
+std::unique_ptr<Writer> MakeHtmlWriter(const Pack& pack);
+std::unique_ptr<Writer> MakeWebannoWriter(const Pack& pack);
 
 }  // namespace evident
 

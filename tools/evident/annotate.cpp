@@ -51,13 +51,39 @@ int Run(const AnnotateRequest& req) {
     return kExitUsage;
   }
   auto writer = MakeWriter(req.format, annotator->pack(), {req.offsets});
-  auto out = Output::Open(req.output);
-  if (!out) return kExitFailed;
+  // A per-document format writes a folder: the pipeline's bytes for each
+  // document are a bundle of its files, named after the document when the
+  // observer sees it (in input order, so names are the same at any -j).
+  std::unique_ptr<Output> out;
+  std::unique_ptr<FolderOutput> folder;
+  std::string pending;
+  FileStems stems;
+  bool folder_failed = false;
+  if (writer->WritesFolder()) {
+    if (req.output.empty() || req.output == "-") {
+      PrintError("annotate: --format " + req.format + " writes one file per document: give a folder with -o DIR");
+      return kExitUsage;
+    }
+    folder = FolderOutput::Open(req.output);
+    std::string files;
+    writer->FolderFiles(&files);
+    if (!folder || !folder->WriteBundle(files, "")) return kExitFailed;
+  } else {
+    out = Output::Open(req.output);
+    if (!out) return kExitFailed;
+  }
+  const Sink sink = [&](std::string_view bytes) {
+    if (!folder) return out->Write(bytes);
+    pending.assign(bytes);
+    return !folder_failed;
+  };
 
   DocumentReader reader(req.inputs, req.input_format);
   PipelineOptions options;
   options.threads = req.threads;
-  options.flush = [&] { out->Flush(); };
+  options.flush = [&] {
+    if (out) out->Flush();
+  };
   options.cancel = &g_interrupted;
   std::signal(SIGINT, OnInterrupt);
   std::uint64_t documents = 0;
@@ -65,15 +91,17 @@ int Run(const AnnotateRequest& req) {
   {
     Progress progress(req.progress, req.progress == ProgressMode::kNever ? 0 : InputBytes(req.inputs));
     stats = RunPipeline(
-        reader, *annotator, *writer, [&](std::string_view bytes) { return out->Write(bytes); }, options,
+        reader, *annotator, *writer, sink, options,
         [&](const AnnotatedDocument& doc) {
           for (const DocumentError& e : doc.errors) PrintError(e.ToString());
+          if (folder && !pending.empty() && !folder_failed)
+            folder_failed = !folder->WriteBundle(pending, stems.Next(doc.doc->id));
           progress.Update(++documents, reader.bytes_read());
         });
   }
   std::signal(SIGINT, SIG_DFL);
   // A sink failure is reported by Commit(), which also drops the partial file.
-  if (!out->Commit() || stats.sink_failed) return kExitFailed;
+  if ((out && !out->Commit()) || folder_failed || stats.sink_failed) return kExitFailed;
   if (stats.cancelled) {
     PrintError("interrupted: " + std::to_string(stats.documents) + " complete records written");
     return kExitInterrupted;
@@ -103,12 +131,17 @@ int RunAnnotate(const std::vector<std::string>& args) {
        "text: every input is one document;\njsonl: every input line is one document")
       ("format", po::value(&format)->default_value("jsonl")->value_name("FMT"),
        "output format: jsonl (schema evident/1); csv (one row per claim, for spreadsheets); "
-       "explain (plain text for a person: every marker, dropped match and claim with its score and reasons)")
+       "explain (plain text for a person: every marker, dropped match and claim with its score and reasons); "
+       "html (one self-contained report: highlights, legend, claims); w3c (W3C Web Annotation JSON-LD, one "
+       "AnnotationPage per document and line); brat (NAME.txt + NAME.ann per document, and annotation.conf, "
+       "visual.conf) and webanno (NAME.tsv per document, WebAnno TSV 3.3) into the folder -o DIR")
       ("offsets", po::value(&offsets)->default_value("codepoint")->value_name("UNIT"),
        "unit of every offset in the output: codepoint (as Python and brat count), "
-       "byte, or utf16 (as JavaScript counts)")
+       "byte, or utf16 (as JavaScript counts). brat and w3c always count code points, webanno UTF-16 units, "
+       "as their tools do")
       ("output,o", po::value(&req.output)->value_name("PATH"),
-       "write to PATH instead of standard output; PATH appears only when complete")
+       "write to PATH instead of standard output; PATH appears only when complete. "
+       "brat and webanno need a folder (created if missing): files are named after the document ids")
       ("jobs,j", po::value(&jobs)->default_value(0)->value_name("N"),
        "annotate with N threads (0: one per core); output is identical for any N")
       ("progress", po::value(&progress)->default_value("auto")->value_name("WHEN"),
@@ -143,7 +176,9 @@ int RunAnnotate(const std::vector<std::string>& args) {
   req.offsets = *unit;
   auto names = WriterNames();
   if (std::find(names.begin(), names.end(), format) == names.end()) {
-    PrintError("annotate: unknown --format '" + format + "' (known: jsonl, csv, explain)");
+    std::string known;
+    for (const std::string& n : names) known += (known.empty() ? "" : ", ") + n;
+    PrintError("annotate: unknown --format '" + format + "' (known: " + known + ")");
     return kExitUsage;
   }
   req.format = format;

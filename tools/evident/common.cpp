@@ -1,11 +1,14 @@
 #include "common.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+
+#include "output/output.h"
 
 namespace evident::cli {
 
@@ -89,6 +92,15 @@ std::unique_ptr<Output> Output::Open(const std::string& path) {
     PrintError(path + ": cannot create a temporary file beside it: " + std::strerror(errno));
     return nullptr;
   }
+  // mkstemp makes the file private (0600); the result should get the mode
+  // any new file gets (0666 less the umask), so that a brat server or a
+  // colleague can read it. The umask is read once, before any worker runs.
+  static const mode_t mask = [] {
+    const mode_t m = ::umask(0);
+    ::umask(m);
+    return m;
+  }();
+  ::fchmod(fd, 0666 & ~mask);
   out->temp_ = templ;
   out->file_ = fdopen(fd, "wb");
   if (!out->file_) {
@@ -136,6 +148,35 @@ bool Output::Commit() {
   }
   temp_.clear();
   return ok;
+}
+
+std::unique_ptr<FolderOutput> FolderOutput::Open(const std::string& dir) {
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+    PrintError(dir + ": exists and is not a folder");
+    return nullptr;
+  }
+  fs::create_directories(dir, ec);
+  if (ec) {
+    PrintError(dir + ": cannot create the folder: " + ec.message());
+    return nullptr;
+  }
+  std::unique_ptr<FolderOutput> out(new FolderOutput());
+  out->dir_ = dir;
+  return out;
+}
+
+bool FolderOutput::WriteBundle(std::string_view bundle, std::string_view stem) {
+  std::vector<OutputFile> files;
+  if (!SplitFiles(bundle, &files)) {
+    PrintError(dir_ + ": internal error: a malformed bundle of files");
+    return false;
+  }
+  for (const OutputFile& f : files) {
+    auto out = Output::Open((fs::path(dir_) / (std::string(stem) + std::string(f.name))).string());
+    if (!out || !out->Write(f.bytes) || !out->Commit()) return false;
+  }
+  return true;
 }
 
 }  // namespace evident::cli

@@ -69,6 +69,21 @@ class Output {
   bool direct_ = false;  // a device or FIFO, written in place
 };
 
+// The folder of a per-document format (brat, webanno): created if missing;
+// every file is written through Output, so it appears only when complete.
+class FolderOutput {
+ public:
+  // Returns nullptr (after printing the error) if `dir` is not a folder and
+  // cannot be made one.
+  static std::unique_ptr<FolderOutput> Open(const std::string& dir);
+  // Writes the files of a bundle (output/output.h), each named `stem` + its
+  // name. False (after printing the error) if a file could not be written.
+  bool WriteBundle(std::string_view bundle, std::string_view stem);
+
+ private:
+  std::string dir_;
+};
+
 }  // namespace evident::cli
 
 #endif  // EVIDENT_TOOLS_COMMON_H_
