@@ -78,3 +78,42 @@ TEST_CASE("the overruled match names its winner", "[resolve]") {
   CHECK(lost[0].match.rule == 0);
   CHECK(lost[0].winner_rule == 2);
 }
+
+TEST_CASE("categories that coexist keep both overlapping matches", "[resolve]") {
+  Pack pack;
+  for (auto [id, category] : {std::pair{"booster.x", evident::Category::kBooster},
+                              std::pair{"evidence_present.x", evident::Category::kEvidencePresent},
+                              std::pair{"hedge.x", evident::Category::kHedge},
+                              std::pair{"booster.y", evident::Category::kBooster}}) {
+    evident::Rule r;
+    r.id = id;
+    r.category = category;
+    pack.rules.push_back(r);
+  }
+  const auto booster = static_cast<std::size_t>(evident::Category::kBooster);
+  const auto present = static_cast<std::size_t>(evident::Category::kEvidencePresent);
+  pack.coexist[booster][present] = pack.coexist[present][booster] = true;
+  struct Case {
+    const char* name;
+    std::vector<Match> in;
+    std::vector<std::pair<std::uint32_t, std::size_t>> want;  // rule, begin
+  };
+  const std::vector<Case> cases = {
+      // "damning evidence" (booster) around "evidence" (evidence_present): both stay.
+      {"nested, coexisting", {M(0, 0, 16), M(1, 8, 16)}, {{0, 0}, {1, 8}}},
+      // A hedge competes with both; the longest of all wins.
+      {"a competing third", {M(0, 0, 16), M(1, 8, 16), M(2, 4, 10)}, {{0, 0}, {1, 8}}},
+      // The same category always competes, whatever coexists.
+      {"same category", {M(0, 0, 16), M(3, 8, 12)}, {{0, 0}}},
+      // The shorter coexisting match still loses to its own category's winner.
+      {"chain", {M(1, 0, 6), M(0, 4, 12), M(1, 10, 14)}, {{1, 0}, {0, 4}, {1, 10}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    auto matches = c.in;
+    evident::ResolveOverlaps(pack, kText, &matches, nullptr);
+    std::vector<std::pair<std::uint32_t, std::size_t>> got;
+    for (const Match& m : matches) got.emplace_back(m.rule, m.span.begin);
+    CHECK(got == c.want);
+  }
+}

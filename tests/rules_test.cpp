@@ -189,6 +189,20 @@ TEST_CASE("packs layer in order", "[rules]") {
   }
 }
 
+TEST_CASE("coexist pairs are symmetric and add up over layers", "[rules]") {
+  const fs::path dir = fs::temp_directory_path() / ("evident-coexist-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "pack.yaml") << "name: x\nversion: '1'\nextends: " << EVIDENT_TEST_DATA
+                                   << "/pack\ncoexist:\n  - [booster, evidence_present]\n";
+  const Pack pack = evident::LoadPack(dir.string());
+  using evident::Category;
+  CHECK(pack.Coexist(Category::kBooster, Category::kEvidencePresent));
+  CHECK(pack.Coexist(Category::kEvidencePresent, Category::kBooster));
+  CHECK_FALSE(pack.Coexist(Category::kHedge, Category::kBooster));
+  CHECK_FALSE(evident::LoadPack(EVIDENT_TEST_DATA "/pack").Coexist(Category::kBooster, Category::kEvidencePresent));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("extension mistakes are errors with a place", "[rules]") {
   const fs::path dir = fs::temp_directory_path() / ("evident-extend-" + std::to_string(::getpid()));
   fs::create_directories(dir);
@@ -204,6 +218,10 @@ TEST_CASE("extension mistakes are errors with a place", "[rules]") {
       {"missing base", "name: x\nversion: '1'\nextends: nowhere\n", "extended pack 'nowhere' not found"},
       {"self", "name: x\nversion: '1'\nextends: .\n", "too deeply"},
       {"everything disabled", "name: x\nversion: '1'\n" + base + "disable: [hedge, booster, attribution, evidence_absent, evidence_present, weasel]\n", "no rules"},
+      {"coexist not a list", "name: x\nversion: '1'\n" + base + "coexist: hedge\n", "coexist must be a list of category pairs"},
+      {"coexist not a pair", "name: x\nversion: '1'\n" + base + "coexist: [[hedge]]\n", "pair of categories"},
+      {"coexist unknown category", "name: x\nversion: '1'\n" + base + "coexist: [[hedge, hedges]]\n", "unknown category 'hedges'"},
+      {"coexist with itself", "name: x\nversion: '1'\n" + base + "coexist: [[hedge, hedge]]\n", "always competes with itself"},
   };
   for (const Case& c : cases) {
     INFO(c.name);

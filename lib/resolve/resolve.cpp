@@ -1,6 +1,7 @@
 #include "resolve/resolve.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <map>
 
@@ -32,24 +33,34 @@ void ResolveOverlaps(const Pack& pack, std::string_view text, std::vector<Match>
     if (a.rule != b.rule) return a.rule < b.rule;
     return a.span.begin < b.span.begin;
   });
-  // Accepted spans never overlap, so keyed by begin they are also ordered by
-  // end: an overlap with [b, e) can only be the neighbour on either side.
-  std::map<std::size_t, std::size_t> taken;  // begin -> index into winners
+  // Accepted spans of one category never overlap, so keyed by begin they are
+  // also ordered by end: an overlap with [b, e) can only be the neighbour on
+  // either side. A match is checked against every category it competes with.
+  std::array<std::map<std::size_t, std::size_t>, kNumCategories> taken;  // begin -> index into winners
   std::vector<Match> winners;
   winners.reserve(m.size());
-  for (const Match& x : m) {
-    auto after = taken.lower_bound(x.span.begin);
-    const Match* clash = nullptr;
-    if (after != taken.end() && winners[after->second].span.begin < x.span.end) clash = &winners[after->second];
-    if (!clash && after != taken.begin()) {
+  auto clash_in = [&](const std::map<std::size_t, std::size_t>& spans, const Match& x) -> const Match* {
+    auto after = spans.lower_bound(x.span.begin);
+    if (after != spans.end() && winners[after->second].span.begin < x.span.end) return &winners[after->second];
+    if (after != spans.begin()) {
       const Match& before = winners[std::prev(after)->second];
-      if (before.span.end > x.span.begin) clash = &before;
+      if (before.span.end > x.span.begin) return &before;
+    }
+    return nullptr;
+  };
+  for (const Match& x : m) {
+    const Category cx = pack.rules[x.rule].category;
+    const Match* clash = nullptr;
+    for (int c = 0; c < kNumCategories && !clash; ++c) {
+      const auto other = static_cast<Category>(c);
+      if (other != cx && pack.Coexist(cx, other)) continue;
+      clash = clash_in(taken[static_cast<std::size_t>(c)], x);
     }
     if (clash) {
       if (overruled) overruled->push_back({x, clash->rule});
       continue;
     }
-    taken.emplace(x.span.begin, winners.size());
+    taken[static_cast<std::size_t>(cx)].emplace(x.span.begin, winners.size());
     winners.push_back(x);
   }
   std::sort(winners.begin(), winners.end(), [&](const Match& a, const Match& b) {

@@ -1,8 +1,11 @@
 // resolve: overlapping matches become one deterministic set of annotations.
 //
-// Where matches of any rules overlap, the longest span (in characters) wins; on equal length
-// the rule with the higher priority, then the rule that comes first in the
-// pack. Losers are dropped (and reported, for explain). The winners come back
+// Where matches of competing rules overlap, the longest span (in characters)
+// wins; on equal length the rule with the higher priority, then the rule that
+// comes first in the pack. Losers are dropped (and reported, for explain).
+// Rules of one category always compete; rules of two categories compete
+// unless the pack lets them coexist (pack.yaml `coexist:`), as in "damning
+// evidence" (booster) around "evidence" (evidence_present). The winners come back
 // sorted by (begin, end, rule id), so the same input gives the same output on
 // any machine and any thread count.
 #ifndef EVIDENT_RESOLVE_RESOLVE_H_

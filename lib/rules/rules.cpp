@@ -487,7 +487,7 @@ Pack LoadPackOver(const std::string& dir, const PackOptions& options, const Pack
   YAML::Node root = r.Load();
   r.ExpectMap(root, "pack.yaml");
   r.CheckKeys(root, {"name", "language", "version", "description", "files", "references", "claims", "scoring",
-                     "extends", "disable", "weights"},
+                     "extends", "disable", "weights", "coexist"},
               "pack.yaml");
   for (const char* key : {"name", "version"})
     if (!root[key]) r.Fail(root, std::string("pack.yaml needs '") + key + "'");
@@ -550,6 +550,24 @@ Pack LoadPackOver(const std::string& dir, const PackOptions& options, const Pack
       auto before = pack.rules.size();
       std::erase_if(pack.rules, [&](const Rule& x) { return category ? x.category == *category : x.id == what; });
       if (pack.rules.size() == before && !category) r.Fail(d, "disable: no rule '" + what + "' in the pack");
+    }
+  }
+  if (auto c = root["coexist"]) {
+    // A list of category pairs: [[booster, evidence_present], ...]. A layered
+    // or extending pack adds pairs to its base's.
+    if (!c.IsSequence()) r.Fail(c, "coexist must be a list of category pairs, e.g. [[booster, evidence_present]]");
+    for (const auto& pair : c) {
+      if (!pair.IsSequence() || pair.size() != 2)
+        r.Fail(pair, "each coexist entry must be a pair of categories, e.g. [booster, evidence_present]");
+      std::optional<Category> cat[2];
+      for (std::size_t k = 0; k < 2; ++k) {
+        const std::string name = r.String(pair[k], "a category");
+        cat[k] = ParseCategory(name);
+        if (!cat[k]) r.Fail(pair[k], "coexist: unknown category '" + name + "'");
+      }
+      if (*cat[0] == *cat[1]) r.Fail(pair, "coexist: a category always competes with itself");
+      const auto a = static_cast<std::size_t>(*cat[0]), b = static_cast<std::size_t>(*cat[1]);
+      pack.coexist[a][b] = pack.coexist[b][a] = true;
     }
   }
   if (pack.rules.empty()) r.Fail(root, "the pack has no rules");

@@ -16,6 +16,7 @@
 #ifndef EVIDENT_RULES_RULES_H_
 #define EVIDENT_RULES_RULES_H_
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <stdexcept>
@@ -126,6 +127,14 @@ struct Pack {
   bool has_claims = false;
   bool has_scoring = false;
   std::vector<PackNote> notes;  // warnings found while loading
+  // Category pairs whose overlapping matches are both kept (pack.yaml
+  // `coexist:`); symmetric. All other overlapping matches compete, and one
+  // annotation wins (see resolve.h).
+  std::array<std::array<bool, kNumCategories>, kNumCategories> coexist{};
+
+  bool Coexist(Category a, Category b) const {
+    return coexist[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)];
+  }
 };
 
 struct PackOptions {
