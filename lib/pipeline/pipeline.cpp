@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <thread>
 
 namespace evident {
@@ -13,6 +16,11 @@ struct Slot {
   Document doc;
   AnnotatedDocument annotated;
   std::string rendered;
+};
+
+struct Batch {
+  std::vector<Slot> slots;
+  std::size_t n = 0;  // slots in use
 };
 
 std::uint64_t Now() {
@@ -32,29 +40,97 @@ PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, co
     scratch.push_back(annotator.NewScratch());
     scratch.back()->time_stages = options.time_stages;
   }
-  std::vector<Slot> batch(options.batch_docs_per_thread * threads);
   std::vector<std::uint64_t> write_ns(threads);
+
+  // Batches go round: free -> filled by the reader -> annotated and written
+  // -> free. With read-ahead a reader thread fills the next batch (reading
+  // and parsing JSON) while the current one is annotated; two batches in all
+  // bound the memory.
+  const bool read_ahead = options.read_ahead;
+  std::vector<Batch> batches(read_ahead ? 2 : 1);
+  for (Batch& b : batches) b.slots.resize(options.batch_docs_per_thread * threads);
+  std::uint64_t read_ns = 0;  // written by whoever reads; summed at the end
+  auto fill = [&](Batch& b) {
+    const std::uint64_t start = options.time_stages ? Now() : 0;
+    std::size_t bytes = 0;
+    bool more = true;
+    b.n = 0;
+    while (b.n < b.slots.size() && bytes < options.batch_bytes && (more = reader.Next(&b.slots[b.n].doc))) {
+      bytes += b.slots[b.n].doc.text.size();
+      ++b.n;
+    }
+    if (options.time_stages) read_ns += Now() - start;
+    return more;
+  };
+
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<Batch*> free_batches, filled;
+  bool reader_done = false, stop_reader = false;
+  std::thread reader_thread;
+  if (read_ahead) {
+    for (Batch& b : batches) free_batches.push_back(&b);
+    reader_thread = std::thread([&] {
+      for (;;) {
+        Batch* b = nullptr;
+        {
+          std::unique_lock lock(mu);
+          cv.wait(lock, [&] { return stop_reader || !free_batches.empty(); });
+          if (stop_reader) break;
+          b = free_batches.front();
+          free_batches.pop_front();
+        }
+        const bool more = fill(*b);
+        {
+          std::lock_guard lock(mu);
+          if (b->n > 0) filled.push_back(b);
+          else free_batches.push_back(b);
+          reader_done = !more;
+        }
+        cv.notify_all();
+        if (!more) break;
+      }
+    });
+  }
+  bool input_left = true;  // without read-ahead
+  auto next_batch = [&]() -> Batch* {
+    if (!read_ahead) {
+      if (!input_left) return nullptr;
+      input_left = fill(batches[0]);
+      return batches[0].n > 0 ? &batches[0] : nullptr;
+    }
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return !filled.empty() || reader_done; });
+    if (filled.empty()) return nullptr;
+    Batch* b = filled.front();
+    filled.pop_front();
+    return b;
+  };
+  auto release = [&](Batch* b) {
+    if (!read_ahead) return;
+    {
+      std::lock_guard lock(mu);
+      free_batches.push_back(b);
+    }
+    cv.notify_all();
+  };
 
   std::string bytes;
   writer.Begin(&bytes);
   if (!bytes.empty() && !sink(bytes)) stats.sink_failed = true;
-  for (bool more = !stats.sink_failed; more;) {
+  while (!stats.sink_failed) {
     if (options.cancel && options.cancel->load()) {
       stats.cancelled = true;
       break;
     }
-    std::size_t n = 0, batch_bytes = 0;
-    const std::uint64_t read_start = options.time_stages ? Now() : 0;
-    while (n < batch.size() && batch_bytes < options.batch_bytes && (more = reader.Next(&batch[n].doc))) {
-      batch_bytes += batch[n].doc.text.size();
-      ++n;
-    }
-    if (options.time_stages) stats.stages.read += Now() - read_start;
-    if (n == 0) break;
+    Batch* batch = next_batch();
+    if (!batch) break;
+    const std::size_t n = batch->n;
+    std::vector<Slot>& slots = batch->slots;
     std::atomic<std::size_t> next{0};
     auto work = [&](unsigned t) {
       for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-        Slot& slot = batch[i];
+        Slot& slot = slots[i];
         annotator.Annotate(slot.doc, scratch[t].get(), &slot.annotated);
         const std::uint64_t w = options.time_stages ? Now() : 0;
         slot.rendered.clear();
@@ -72,23 +148,32 @@ PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, co
     const std::uint64_t sink_start = options.time_stages ? Now() : 0;
     for (std::size_t i = 0; i < n; ++i) {
       ++stats.documents;
-      stats.bytes += batch[i].doc.text.size();
-      if (!batch[i].annotated.errors.empty()) ++stats.failed;
-      if (!sink(batch[i].rendered)) {
+      stats.bytes += slots[i].doc.text.size();
+      if (!slots[i].annotated.errors.empty()) ++stats.failed;
+      if (!sink(slots[i].rendered)) {
         stats.sink_failed = true;
-        more = false;
         break;
       }
-      if (observer) observer(batch[i].annotated);
+      if (observer) observer(slots[i].annotated);
     }
     if (options.flush) options.flush();
     if (options.time_stages) stats.stages.write += Now() - sink_start;
+    release(batch);
+  }
+  if (reader_thread.joinable()) {
+    {
+      std::lock_guard lock(mu);
+      stop_reader = true;
+    }
+    cv.notify_all();
+    reader_thread.join();  // finishes the batch it is filling, then stops
   }
   if (!stats.sink_failed && !stats.cancelled) {
     bytes.clear();
     writer.End(&bytes);
     if (!bytes.empty() && !sink(bytes)) stats.sink_failed = true;
   }
+  stats.stages.read += read_ns;
   for (unsigned t = 0; t < threads; ++t) {
     stats.stages.write += write_ns[t];
     stats.stages.Add(scratch[t]->times);

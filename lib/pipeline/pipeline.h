@@ -3,7 +3,8 @@
 // RunPipeline reads documents in batches (bounded in count and bytes, so
 // memory stays bounded whatever the input), annotates and renders them on N
 // threads sharing one Annotator, and hands the rendered bytes to a sink in
-// input order. The output is the same bytes for every thread count.
+// input order. The output is the same bytes for every thread count. With
+// read_ahead, one more thread reads the next batch meanwhile.
 //
 //   evident::PipelineOptions options;
 //   options.threads = 4;
@@ -30,6 +31,10 @@ struct PipelineOptions {
   std::size_t batch_docs_per_thread = 64;
   std::size_t batch_bytes = 32u << 20;
   bool time_stages = false;  // fill PipelineStats::stages (costs a few clock reads per sentence)
+  // Read (and parse) the next batch on a thread of its own while the current
+  // one is annotated. For files; not for an interactive standard input,
+  // where a reader blocked on input could not be stopped by Ctrl-C.
+  bool read_ahead = false;
   // Called after each batch is written, so a consumer at the other end of a
   // pipe sees records as they are done (the streaming contract).
   std::function<void()> flush;

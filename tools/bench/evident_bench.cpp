@@ -80,6 +80,7 @@ Result RunOne(const std::string& input, const std::string& rules, unsigned threa
   evident::DocumentReader reader({input}, evident::InputFormat::kJsonl);
   evident::PipelineOptions options;
   options.threads = threads;
+  options.read_ahead = true;
   options.time_stages = true;
   const auto start = std::chrono::steady_clock::now();
   auto stats = evident::RunPipeline(reader, annotator, *writer, [&](std::string_view b) {

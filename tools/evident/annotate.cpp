@@ -81,6 +81,8 @@ int Run(const AnnotateRequest& req) {
   DocumentReader reader(req.inputs, req.input_format);
   PipelineOptions options;
   options.threads = req.threads;
+  // Standard input may be a person typing: no reader thread that Ctrl-C could not stop.
+  options.read_ahead = std::find(req.inputs.begin(), req.inputs.end(), "-") == req.inputs.end();
   options.flush = [&] {
     if (out) out->Flush();
   };
