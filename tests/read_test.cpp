@@ -106,6 +106,22 @@ TEST_CASE("bad text gets an error with the byte offset and no text", "[read]") {
   CHECK(docs[2].text.empty());
 }
 
+TEST_CASE("JSON Lines: a bad line's message quotes at most the end of it", "[read]") {
+  // An unterminated text: nlohmann quotes everything it read; the message
+  // keeps the last 40 bytes, cut at a code point boundary.
+  TempDir dir;
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "\u00FC";  // 2 bytes each
+  const std::string path = dir.Write("long.jsonl", "{\"id\":\"x\",\"text\":\"" + text + "\n");
+  auto docs = ReadAll({path}, InputFormat::kAuto);
+  REQUIRE(docs.size() == 1);
+  REQUIRE(docs[0].errors.size() == 1);
+  const std::string& message = docs[0].errors[0].message;
+  CHECK_THAT(message, Catch::StartsWith("bad JSON") && Catch::Contains("last read: '...") && Catch::EndsWith("'"));
+  CHECK(message.size() < 250);
+  CHECK(evident::FindInvalidText(message) == std::nullopt);  // no code point cut in half
+}
+
 TEST_CASE("JSON Lines: one document per line, a bad line is a record with an error", "[read]") {
   TempDir dir;
   std::string path = dir.Write("in.jsonl",

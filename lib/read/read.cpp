@@ -162,6 +162,19 @@ void DocumentReader::ParseJsonLine(std::string_view line, Document* doc) {
     std::string msg = e.what();
     // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
     if (auto pos = msg.find("] "); pos != std::string::npos) msg = msg.substr(pos + 2);
+    // nlohmann quotes the whole token it was reading ("last read: '...'"),
+    // which for an unterminated text is the rest of the line: keep its end.
+    constexpr std::string_view kLastRead = "last read: '";
+    constexpr std::size_t kKeep = 40;
+    if (auto lr = msg.find(kLastRead); lr != std::string::npos) {
+      const std::size_t from = lr + kLastRead.size();
+      const std::size_t to = msg.rfind('\'');
+      if (to != std::string::npos && to > from && to - from > kKeep) {
+        std::size_t cut = to - kKeep;
+        while (cut < to && (static_cast<unsigned char>(msg[cut]) & 0xC0) == 0x80) ++cut;  // whole code points
+        msg = msg.substr(0, from) + "..." + msg.substr(cut);
+      }
+    }
     doc->errors.push_back({jsonl_origin_, jsonl_line_, at, "bad JSON: " + msg});
     return;
   }
