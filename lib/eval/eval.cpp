@@ -175,7 +175,7 @@ void ScoreDocument(const Pack& pack, const AnnotatedDocument& predicted, const B
   for (const Annotation& a : predicted.annotations) {
     const Category category = pack.rules[a.rule].category;
     pred[static_cast<int>(category)].push_back(convert(a.span));
-    if (category == Category::kAttribution) pred[kCueKind].push_back(convert(a.span));
+    if (category == Category::kAttribution || category == Category::kDenial) pred[kCueKind].push_back(convert(a.span));
   }
   for (const Claim& c : predicted.claims) {
     if (c.cue.empty()) continue;  // an author claim: the gold has none

@@ -23,7 +23,8 @@
 // What is compared, per kind of span (EvalKindName):
 //   - the eight categories: annotations of that category against gold spans
 //     of the same type name;
-//   - Cue: annotations of category `attribution` against `Cue` spans;
+//   - Cue: annotations of category `attribution` or `denial` (a denial is
+//     a reporting cue too, annotation guide §4.6) against `Cue` spans;
 //   - Source, Content: the source and content spans of the claims that have a
 //     cue (author claims are left out: the gold has no unattributed claims)
 //     against `Source` and `Content` spans.
