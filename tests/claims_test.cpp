@@ -65,6 +65,16 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
       {"possessive noun claim", "Officials rejected Moscow's claims about the convoy.",
        {"Moscow", "organisation", "", "claims", "the convoy"}},
       {"author", "The river rose two metres overnight.", {"", "author", "", "", "The river rose two metres overnight"}},
+      {"doubled apostrophes as quotes", "''The dam will hold,'' the spokesman said.",
+       {"the spokesman", "person", "", "said", "''The dam will hold,''"}},
+      {"in a poll", "The senator leads by six points in a new statewide poll.",
+       {"a new statewide poll", "vague", "new statewide poll", "in", "The senator leads by six points"}},
+      {"day between source and cue", "The coach on Friday criticized the referees.",
+       {"The coach", "person", "", "criticized", "the referees"}},
+      {"parenthetical between source and cue", "The mayor, meanwhile, said the bridge would reopen.",
+       {"The mayor", "person", "", "said", "the bridge would reopen"}},
+      {"clause opener is not a source", "When asked about the delay, the mayor said the bridge would reopen.",
+       {"the mayor", "person", "", "said", "the bridge would reopen"}},
   };
   for (const Case& c : cases) {
     INFO(c.name << ": " << c.text);
@@ -80,6 +90,25 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
     if (c.want.type != "vague") CHECK(g->type == c.want.type);
     CHECK(g->resolved == c.want.resolved);
   }
+}
+
+TEST_CASE("a speaker sentence after a closing quotation takes the quotation", "[claims]") {
+  // The segmenter ends a sentence after “...?”; the next one only names the speaker.
+  auto got = Claims("\u201CWill the dam hold?\u201D The engineer said.");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].source == "The engineer");
+  CHECK(got[0].content == "\u201CWill the dam hold?\u201D");
+  // A sentence with its own content after the cue does not.
+  got = Claims("\u201CThe dam will hold.\u201D The engineer said the river was falling.");
+  REQUIRE(!got.empty());
+  CHECK(got.back().content == "the river was falling");
+}
+
+TEST_CASE("a cue complementing another cue makes no second claim", "[claims]") {
+  auto got = Claims("The minister refused to say whether he had met the lobbyist.");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].source == "The minister");
+  CHECK(got[0].cue == "refused");
 }
 
 TEST_CASE("pronouns and surnames resolve to the last named source", "[claims]") {

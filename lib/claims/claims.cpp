@@ -227,6 +227,20 @@ const std::set<std::string>& Determiners() {
   return words;
 }
 
+// Days that stand between a source and its cue: "Beck on Wednesday called".
+const std::set<std::string>& DayWords() {
+  static const std::set<std::string> words = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                              "sunday", "today", "yesterday", "tonight"};
+  return words;
+}
+
+// Words that open a clause, not a source's noun phrase: "When asked, ...".
+const std::set<std::string>& ClauseOpeners() {
+  static const std::set<std::string> words = {"when", "if", "while", "as", "after", "before", "because", "but",
+                                              "and", "so", "then", "once", "although", "though", "since", "or"};
+  return words;
+}
+
 const std::set<std::string>& RelativeWords() {
   static const std::set<std::string> words = {"which", "who", "whose", "where", "whom"};
   return words;
@@ -321,6 +335,7 @@ std::vector<Span> FindQuotes(std::string_view text) {
   std::vector<std::size_t> open;
   constexpr std::size_t kNone = std::string_view::npos;
   std::size_t straight = kNone;  // an open straight quote
+  std::size_t doubled = kNone;   // an open '' quote
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t next;
@@ -328,6 +343,7 @@ std::vector<Span> FindQuotes(std::string_view text) {
     if (c == '\n') {
       open.clear();
       straight = kNone;
+      doubled = kNone;
     } else if (c == 0x201C) {
       open.push_back(i);
     } else if (c == 0x201D) {
@@ -341,6 +357,16 @@ std::vector<Span> FindQuotes(std::string_view text) {
         straight = kNone;
       } else {
         straight = i;
+      }
+    } else if (c == '\'' && next < text.size() && text[next] == '\'') {
+      // Two apostrophes standing for a double quote (''...'', as some
+      // newspapers print them).
+      ++next;
+      if (doubled != kNone) {
+        out.push_back({doubled, next});
+        doubled = kNone;
+      } else {
+        doubled = i;
       }
     }
     i = next;
@@ -425,6 +451,14 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       std::size_t j = end;
       while (j > 0 && IsQuoteToken(tok[j - 1])) --j;
       for (std::size_t n; j > 0 && (n = m.pre_cue.MatchBefore(tok, j)) > 0;) j -= n;
+      // "Beck on Wednesday called", "the campaign Monday reported".
+      if (j > 1 && DayWords().count(tok[j - 1].lower)) {
+        --j;
+        if (j > 1 && (tok[j - 1].lower == "on" || tok[j - 1].lower == "late" || tok[j - 1].lower == "early" ||
+                      tok[j - 1].lower == "last" || tok[j - 1].lower == "this"))
+          --j;
+        for (std::size_t n; j > 0 && (n = m.pre_cue.MatchBefore(tok, j)) > 0;) j -= n;
+      }
       for (;;) {
         std::size_t stop = j;
         if (stop > 0 && m.IsPronoun(tok[stop - 1])) return {stop - 1, stop};
@@ -483,6 +517,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     std::vector<Claim> local;
     for (std::size_t ci = 0; ci < cues.size(); ++ci) {
       const CueInfo& cue = cues[ci];
+      // "refused to say", "declined to confirm": the second verb belongs to
+      // the first cue's claim.
+      if (ci > 0 && cues[ci - 1].last + 2 == cue.first && tok[cue.first - 1].lower == "to") continue;
       const Annotation& a = annotations[cue.annotation];
       const Rule& rule = pack_.rules[a.rule];
       Claim c;
@@ -522,13 +559,22 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       const std::size_t after_cue = cue.last + 1;
       // 1. “...,” X said / “...,” said X: a quotation ends just before.
       std::optional<Span> quote_before, quote_after;
+      const auto [np_b, np_e] = np_before(cue.first);  // "the engineer" in “...,” the engineer said
       for (const Span& q : quotes) {
-        if (q.end <= a.span.begin && q.end > s.span.begin) {
+        // A quotation closing the previous sentence counts when this one
+        // only names its speaker (“... okay?” | Trump said.).
+        bool ends_just_before = q.end <= s.span.begin && s.span.begin - q.end <= 3 &&
+                                text.find_first_not_of(" \t", q.end) >= s.span.begin;
+        for (std::size_t k = cue.last + 1; ends_just_before && k < tok.size();)  // nothing said after the cue
+          if (tok[k].punct && !IsQuoteToken(tok[k])) ++k;
+          else if (std::size_t n = m.adjuncts.MatchAt(tok, k)) k += n;
+          else ends_just_before = false;
+        if (q.end <= a.span.begin && (q.end > s.span.begin || ends_just_before)) {
           std::size_t qt = token_at(q.end);
           bool np_only = true;
           for (std::size_t k = qt; k < cue.first; ++k)
             np_only = np_only && (tok[k].lower == "," || m.IsNpWord(tok[k]) || m.IsPronoun(tok[k]) ||
-                                  m.pre_cue.MatchAt(tok, k) > 0);
+                                  m.pre_cue.MatchAt(tok, k) > 0 || (k >= np_b && k < np_e));
           // “...,” X said: the quotation closes a clause, inside or after its mark.
           std::size_t inner = q.end;
           UChar32 mark;
@@ -536,6 +582,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           std::size_t before_mark = inner;
           UChar32 last;
           U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
+          if (mark == '\'' && last == '\'' && before_mark > q.begin)  // a closing ''
+            U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
           const bool closes = last == ',' || last == '.' || last == '!' || last == '?' || last == 0x2026 ||
                               (qt < tok.size() && tok[qt].lower == ",");
           if (np_only && closes && cue.first - qt <= 10) quote_before = q;
@@ -549,8 +597,11 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         }
       }
       const std::string cue_lower = tok[cue.first].lower;
+      // "according to X", "citing X", "in a new poll": the source follows the
+      // cue, the content is the rest of the sentence.
       const bool according = cue_lower == "according" || cue_lower == "citing" ||
-                             (cue_lower == "as" && cue.last > cue.first);
+                             (cue_lower == "as" && cue.last > cue.first) ||
+                             (!a.source.empty() && a.source.begin >= a.span.end);
 
       if (according) {
         if (source.empty()) {
@@ -672,6 +723,19 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           content = TrimContent(text, {next, content.end});
       }
       if (content.empty()) continue;
+      // "When asked ..., she said": no clause opener in the source; a lone
+      // determiner ("The") names no one.
+      if (!source.empty() && source.begin >= s.span.begin && source.end <= s.span.end) {
+        std::size_t k = token_at(source.begin);
+        while (k < tok.size() && tok[k].end <= source.end && ClauseOpeners().count(tok[k].lower)) ++k;
+        std::size_t d = k;
+        while (d < tok.size() && tok[d].end <= source.end &&
+               (tok[d].lower == "the" || tok[d].lower == "a" || tok[d].lower == "an" || tok[d].lower == "this" ||
+                tok[d].lower == "that" || tok[d].lower == "these" || tok[d].lower == "those"))
+          ++d;
+        if (d >= tok.size() || tok[d].begin >= source.end) source = {};
+        else source.begin = tok[k].begin;
+      }
       c.source = source;
       c.content = content;
       local.push_back(std::move(c));
