@@ -58,6 +58,18 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"The ministry", "organisation", "", "said", "\u201COur troops have withdrawn.\u201D"}},
       {"inverted", "The bridge will reopen in June, the mayor said.",
        {"the mayor", "person", "", "said", "The bridge will reopen in June"}},
+      // A relative pronoun is the source and resolves to the noun phrase before it.
+      {"X, which said", "The agency, which said the dam was safe, closed the road.",
+       {"which", "organisation", "The agency", "said", "the dam was safe"}},
+      {"X who said", "It was the neighbours who said the water was rising.",
+       {"who", "vague", "the neighbours", "said", "the water was rising"}},
+      // The medium between the cue and "that" is not content.
+      {"said in a letter to Y that", "The mayor said in a letter to the council that the bridge was unsafe.",
+       {"The mayor", "person", "", "said", "the bridge was unsafe"}},
+      {"said to Y that", "The mayor said to reporters that the bridge was unsafe.",
+       {"The mayor", "person", "", "said", "the bridge was unsafe"}},
+      {"X concluded, quote", "The judge concluded, \u201CThere is no case to answer.\u201D",
+       {"The judge", "person", "", "concluded", "\u201CThere is no case to answer.\u201D"}},
       {"According to X, ...", "According to the fire brigade, the blaze started at midnight.",
        {"the fire brigade", "vague", "", "According to", "the blaze started at midnight"}},
       {"..., according to X", "The blaze started at midnight, according to the fire brigade.",

@@ -241,6 +241,15 @@ const std::set<std::string>& ClauseOpeners() {
   return words;
 }
 
+// What words can come through: "said in a statement to the council that".
+const std::set<std::string>& MediumWords() {
+  static const std::set<std::string> words = {
+      "statement", "statements", "letter", "letters", "interview", "interviews", "speech", "post", "posts",
+      "briefing", "conference", "hearing", "testimony", "memo", "filing", "report", "message", "email",
+      "e-mail", "call", "meeting", "session", "address", "remarks", "video", "op-ed", "tweet", "tweets"};
+  return words;
+}
+
 const std::set<std::string>& RelativeWords() {
   static const std::set<std::string> words = {"which", "who", "whose", "where", "whom"};
   return words;
@@ -542,17 +551,22 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           break;
         }
       }
-      // ", which announced ...,": the source is the antecedent before the
-      // relative word, and the content ends with the clause.
+      // "X, which announced ...," and "officials who said": the source is the
+      // relative pronoun, standing for the noun phrase before it (kept as
+      // the antecedent, so the claim resolves to it, as "she" does). After a
+      // comma the content ends with the clause.
       std::size_t rel = cue.first;
       for (std::size_t n; rel > 0 && (n = m.pre_cue.MatchBefore(tok, rel)) > 0;) rel -= n;
-      if (rel > 1 && RelativeWords().count(tok[rel - 1].lower) && tok[rel - 2].lower == ",") {
-        if (source.empty()) {
-          auto [rb, re] = np_before(rel - 2);
-          source = span_of(rb, re);
+      if (rel > 1 && (tok[rel - 1].lower == "who" || tok[rel - 1].lower == "which") && source.empty()) {
+        const bool comma = tok[rel - 2].lower == ",";
+        auto [rb, re] = np_before(comma ? rel - 2 : rel - 1);
+        if (re > rb) {
+          source = span_of(rel - 1, rel);
+          c.antecedent = span_of(rb, re);
         }
-        for (std::size_t k = cue.last + 1; k < limit_token; ++k)
-          if (tok[k].lower == ",") limit_token = k;
+        if (comma)
+          for (std::size_t k = cue.last + 1; k < limit_token; ++k)
+            if (tok[k].lower == ",") limit_token = k;
       }
       const std::size_t limit = limit_token < tok.size() ? tok[limit_token].begin : s.span.end;
 
@@ -707,6 +721,24 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
               if (n == 0) break;
               j += n;
             }
+            // "said in a statement to the Security Council that": a
+            // prepositional phrase (no punctuation, at most 12 words) before "that".
+            const std::string_view first = after_cue < tok.size() ? std::string_view(tok[after_cue].lower) : "";
+            if (j < tok.size() && tok[j].lower != "that" &&
+                (first == "in" || first == "to" || first == "during" || first == "at" || first == "on" ||
+                 first == "before")) {
+              // Only to someone or through a medium ("to reporters that", "in a
+              // letter to the board that"), so
+              // "said in Paris the company that owns ..." keeps its content.
+              bool medium = false;
+              for (std::size_t k = after_cue + 1; k < tok.size() && k <= after_cue + 12 && !tok[k].punct; ++k) {
+                medium = medium || MediumWords().count(tok[k].lower) > 0;
+                if (tok[k].lower == "that") {
+                  if (medium || first == "to") j = k;
+                  break;
+                }
+              }
+            }
             if (j < tok.size() && tok[j].lower == "that") start = j + 1;
             else if (start < tok.size() && (tok[start].lower == "that" || tok[start].lower == ":")) ++start;
             while (start < tok.size() && tok[start].punct && !IsQuoteToken(tok[start])) ++start;
@@ -796,14 +828,16 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       }
       continue;
     }
-    const std::vector<Token> st = Tokenize(text, c.source.begin, c.source.end);
+    // A relative pronoun is typed and named by its antecedent.
+    const Span named_span = c.antecedent.empty() ? c.source : c.antecedent;
+    const std::vector<Token> st = Tokenize(text, named_span.begin, named_span.end);
     if (st.empty()) continue;
     // 1. A source annotation inside the source span says what kind it is.
     std::optional<SourceType> kind;
     const Sentence& s = sentences[c.sentence];
     for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations && !kind; ++i) {
       const Annotation& an = annotations[i];
-      if (an.span.begin >= c.source.end || c.source.begin >= an.span.end) continue;
+      if (an.span.begin >= named_span.end || named_span.begin >= an.span.end) continue;
       const Rule& r = pack_.rules[an.rule];
       if (r.category == Category::kWeasel) kind = SourceType::kVague;
       if (r.category != Category::kSource) continue;
@@ -883,11 +917,12 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         bool nested = false;
         for (const Claim& o : *claims)
           nested = nested || (&o != &c && o.content.begin <= c.cue.begin && c.cue.end <= o.content.end);
-        if (!nested) named.push_back({name, lower(text.substr(c.source.begin, c.source.size())), *kind});
+        if (!nested) named.push_back({name, lower(text.substr(named_span.begin, named_span.size())), *kind});
         if (name != text.substr(c.source.begin, c.source.size())) resolved = name;
       }
     }
     c.source_type = *kind;
+    if (!resolved && !c.antecedent.empty()) resolved = std::string(text.substr(c.antecedent.begin, c.antecedent.size()));
     if (resolved) c.resolved = *resolved;
   }
 

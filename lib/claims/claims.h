@@ -68,6 +68,7 @@ struct Claim {
   Span source;                 // empty when the text names no source
   SourceType source_type = SourceType::kAuthor;
   std::string resolved;        // the named source a pronoun or role refers to
+  Span antecedent;             // for a relative pronoun source ("who"): the noun phrase it stands for
   Span cue;                    // empty for author claims
   std::optional<std::size_t> cue_annotation;  // index into the annotations
   Span content;
