@@ -59,6 +59,14 @@ bool IsQuoteChar(UChar32 c) {
 // Splits text[begin, end) into words and punctuation. Apostrophes, hyphens and
 // periods between letters stay inside a word ("Ukraine’s", "al-Sham", "U.S."),
 // so do a period after a single capital or an internal-period word ("U.S.").
+// Character classes, with ASCII answered without a call into ICU (most of
+// the text of English news is ASCII).
+inline bool IsSpace(UChar32 c) { return c < 0x80 ? (c == ' ' || (c >= 0x09 && c <= 0x0D)) : u_isUWhiteSpace(c); }
+inline bool IsAlnum(UChar32 c) {
+  return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') : u_isalnum(c);
+}
+inline bool IsCapital(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c)); }
+
 std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
   std::vector<Token> out;
   std::size_t i = begin;
@@ -73,19 +81,19 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
   while (i < end) {
     std::size_t next;
     UChar32 c = CodePointAt(text, i, &next);
-    if (u_isUWhiteSpace(c)) {
+    if (IsSpace(c)) {
       close(i);
       i = next;
       continue;
     }
-    const bool alnum = u_isalnum(c);
+    const bool alnum = IsAlnum(c);
     if (!alnum && c != '_') {
       // Joiners between letters stay in the word.
       bool joiner = (c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == '&' || c == '/');
       if (joiner && in_word && next < end) {
         std::size_t after;
         UChar32 d = CodePointAt(text, next, &after);
-        if (u_isalnum(d)) {
+        if (IsAlnum(d)) {
           i = next;
           continue;
         }
@@ -112,7 +120,7 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
     if (!in_word) {
       cur = Token{};
       cur.begin = i;
-      cur.upper = u_isupper(c) || u_istitle(c);
+      cur.upper = IsCapital(c);
       in_word = true;
     }
     i = next;
@@ -420,7 +428,15 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                              const std::vector<Annotation>& annotations, std::vector<Claim>* claims) const {
   claims->clear();
   const Impl& m = *impl_;
+  // Quotations come out of FindQuotes ordered by their end; `quotes_by_begin`
+  // orders them by their start, so each cue looks only at the quotations
+  // around its own sentence.
   const std::vector<Span> quotes = FindQuotes(text);
+  std::vector<std::size_t> quotes_by_begin(quotes.size());
+  for (std::size_t i = 0; i < quotes.size(); ++i) quotes_by_begin[i] = i;
+  std::sort(quotes_by_begin.begin(), quotes_by_begin.end(),
+            [&](std::size_t a, std::size_t b) { return quotes[a].begin < quotes[b].begin; });
+  std::vector<std::size_t> near_quotes;
   std::vector<bool> furniture(sentences.size());
   bool tail = false;  // after a donation appeal's opening, everything is furniture
   for (const Sentence& s : sentences) {
@@ -574,7 +590,25 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       // 1. “...,” X said / “...,” said X: a quotation ends just before.
       std::optional<Span> quote_before, quote_after;
       const auto [np_b, np_e] = np_before(cue.first);  // "the engineer" in “...,” the engineer said
-      for (const Span& q : quotes) {
+      // The quotations that can matter: closing between three bytes before
+      // the sentence and the cue, or opening between the cue and the end of
+      // the sentence; visited in FindQuotes order, as a scan of all would.
+      near_quotes.clear();
+      {
+        const std::size_t from = s.span.begin >= 3 ? s.span.begin - 3 : 0;
+        auto lo = std::lower_bound(quotes.begin(), quotes.end(), from,
+                                   [](const Span& q, std::size_t v) { return q.end < v; });
+        for (auto it = lo; it != quotes.end() && it->end <= a.span.begin; ++it)
+          near_quotes.push_back(static_cast<std::size_t>(it - quotes.begin()));
+        auto blo = std::lower_bound(quotes_by_begin.begin(), quotes_by_begin.end(), a.span.end,
+                                    [&](std::size_t q, std::size_t v) { return quotes[q].begin < v; });
+        for (auto it = blo; it != quotes_by_begin.end() && quotes[*it].begin < s.span.end; ++it)
+          near_quotes.push_back(*it);
+        std::sort(near_quotes.begin(), near_quotes.end());
+        near_quotes.erase(std::unique(near_quotes.begin(), near_quotes.end()), near_quotes.end());
+      }
+      for (std::size_t qi : near_quotes) {
+        const Span& q = quotes[qi];
         // A quotation closing the previous sentence counts when this one
         // only names its speaker (“... okay?” | Trump said.).
         bool ends_just_before = q.end <= s.span.begin && s.span.begin - q.end <= 3 &&
@@ -808,6 +842,52 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     return pa < pb;
   });
 
+  // Is a claim's cue inside another claim's content? For each content start
+  // (sorted), the two largest content ends so far and whose the largest is,
+  // so one binary search answers it.
+  struct ContentReach {
+    std::size_t begin;
+    std::size_t end1, who1;  // the largest content end so far, and its claim
+    bool has2;               // a second claim so far
+    std::size_t end2;        // the largest end among the others
+  };
+  std::vector<ContentReach> reach;
+  {
+    std::vector<std::size_t> order(claims->size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return (*claims)[a].content.begin < (*claims)[b].content.begin; });
+    ContentReach r{0, 0, 0, false, 0};
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const std::size_t i = order[k];
+      const Span& content = (*claims)[i].content;
+      if (k == 0) {
+        r.end1 = content.end;
+        r.who1 = i;
+      } else if (content.end > r.end1) {
+        r.end2 = r.end1;
+        r.has2 = true;
+        r.end1 = content.end;
+        r.who1 = i;
+      } else if (!r.has2 || content.end > r.end2) {
+        r.end2 = content.end;
+        r.has2 = true;
+      }
+      r.begin = content.begin;
+      reach.push_back(r);
+    }
+  }
+  // Whether another claim's content holds this claim's cue.
+  auto cue_inside_other_content = [&](std::size_t index) {
+    const Span& cue = (*claims)[index].cue;
+    auto it = std::upper_bound(reach.begin(), reach.end(), cue.begin,
+                               [](std::size_t v, const ContentReach& r) { return v < r.begin; });
+    if (it == reach.begin()) return false;
+    --it;
+    if (it->who1 != index) return cue.end <= it->end1;
+    return it->has2 && cue.end <= it->end2;
+  };
+
   // Source types and resolution of pronouns and roles.
   struct Named {
     std::string name;      // "Maria Zakharova"
@@ -914,9 +994,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         }
         // A source inside another claim's content ("rejected Russia's claims")
         // is not what a later "it" or "she" refers to.
-        bool nested = false;
-        for (const Claim& o : *claims)
-          nested = nested || (&o != &c && o.content.begin <= c.cue.begin && c.cue.end <= o.content.end);
+        const bool nested = cue_inside_other_content(static_cast<std::size_t>(&c - claims->data()));
         if (!nested) named.push_back({name, lower(text.substr(named_span.begin, named_span.size())), *kind});
         if (name != text.substr(c.source.begin, c.source.size())) resolved = name;
       }
