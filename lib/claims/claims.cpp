@@ -895,6 +895,12 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     SourceType type;
   };
   std::vector<Named> named;  // in text order
+  // A pronoun or role looks back at most this many named sources: enough for
+  // any article, and a 100,000-claim document stays linear.
+  constexpr std::size_t kResolveWindow = 256;
+  auto named_limit = [&] {
+    return named.size() > kResolveWindow ? named.rbegin() + static_cast<std::ptrdiff_t>(kResolveWindow) : named.rend();
+  };
   auto lower = [](std::string_view s) {
     std::string out(s);
     for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -928,7 +934,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     std::optional<std::string> resolved;
     if (st.size() == 1 && m.IsPronoun(head)) {
       const bool person = m.person_pronouns.Contains(head.lower);
-      for (auto it = named.rbegin(); it != named.rend(); ++it) {
+      for (auto it = named.rbegin(); it != named_limit(); ++it) {
         if (person ? it->type == SourceType::kPerson
                    : (it->type == SourceType::kOrganisation || it->type == SourceType::kMedia)) {
           resolved = it->name;
@@ -952,7 +958,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         else if (m.vague_words.AnyIn(st, 0, st.size())) kind = SourceType::kVague;
         else if (st.size() == 1 && head.upper) {
           kind = SourceType::kOrganisation;  // "Moscow", "Russia": a place standing for its government
-          for (auto it = named.rbegin(); it != named.rend(); ++it) {
+          for (auto it = named.rbegin(); it != named_limit(); ++it) {
             if (it->type == SourceType::kPerson && it->name.size() > head.lower.size() &&
                 lower(it->name).compare(it->name.size() - head.lower.size(), head.lower.size(), head.lower) == 0) {
               kind = SourceType::kPerson;
@@ -967,7 +973,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       }
       if (all_lower_role) {
         // "the spokeswoman", "the ministry": the last named source with that word.
-        for (auto it = named.rbegin(); it != named.rend() && !resolved; ++it)
+        for (auto it = named.rbegin(); it != named_limit() && !resolved; ++it)
           if (it->full.find(head.lower) != std::string::npos) resolved = it->name;
       } else {
         // The name: trailing capitalised words that are not roles ("Maria Zakharova").
@@ -984,7 +990,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         std::string name(text.substr(st[nb].begin, st.back().end - st[nb].begin));
         // A surname alone resolves to the full name met earlier.
         if (*kind == SourceType::kPerson && nb + 1 == st.size()) {
-          for (auto it = named.rbegin(); it != named.rend(); ++it) {
+          for (auto it = named.rbegin(); it != named_limit(); ++it) {
             if (it->type == SourceType::kPerson && it->name.size() > name.size() &&
                 it->name.compare(it->name.size() - name.size(), name.size(), name) == 0) {
               name = it->name;
@@ -1005,6 +1011,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
   }
 
   // Denials that name whose claims they reject: "rejected Russia's claims".
+  std::unordered_map<std::string, std::vector<std::size_t>> by_source;
   for (std::size_t d = 0; d < claims->size(); ++d) {
     Claim& denial = (*claims)[d];
     if (denial.stance != "denial") continue;
@@ -1023,13 +1030,21 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       if (!target.empty()) break;
     }
     if (target.empty()) continue;
-    const std::string t = lower(target);
-    for (std::size_t i = 0; i < claims->size(); ++i) {
-      Claim& c = (*claims)[i];
-      if (i == d || c.source.empty() || c.stance == "denial") continue;
-      const std::string src = lower(text.substr(c.source.begin, c.source.size()));
-      if (src == t || lower(c.resolved) == t) c.disputed_by.push_back(d);
+    if (by_source.empty()) {
+      // Claims by their source and resolved name, lower-case, built once.
+      for (std::size_t i = 0; i < claims->size(); ++i) {
+        const Claim& c = (*claims)[i];
+        if (c.source.empty() || c.stance == "denial") continue;
+        const std::string src = lower(text.substr(c.source.begin, c.source.size()));
+        by_source[src].push_back(i);
+        const std::string res = lower(c.resolved);
+        if (res != src) by_source[res].push_back(i);
+      }
     }
+    auto it = by_source.find(lower(target));
+    if (it == by_source.end()) continue;
+    for (std::size_t i : it->second)
+      if (i != d) (*claims)[i].disputed_by.push_back(d);
   }
 }
 
