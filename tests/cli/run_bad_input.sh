@@ -33,6 +33,18 @@ status=$?
 compare bad_input.jsonl "$tmp/out"
 compare bad_input.stderr "$tmp/err"
 
+# 1b. The same with --document-errors-ok: exit 0, the same records and messages;
+#     a real failure (a broken pack) still exits 2.
+"$bin" annotate "${pack[@]}" tests/data/bad_input/ -j 2 --document-errors-ok >"$tmp/out2" 2>"$tmp/err2"
+status=$?
+[[ $status -eq 0 ]] || fail "--document-errors-ok: exit status $status, expected 0"
+cmp -s "$tmp/out" "$tmp/out2" || fail "--document-errors-ok: the records differ"
+cmp -s "$tmp/err" "$tmp/err2" || fail "--document-errors-ok: the messages differ"
+"$bin" annotate corpus/ --rules tests/data/broken_pack --document-errors-ok >/dev/null 2>&1
+status=$?
+[[ $status -eq 2 ]] || fail "--document-errors-ok with a broken pack: exit status $status, expected 2"
+ok "--document-errors-ok"
+
 # 2. A broken rule file: FILE:LINE:COL on stderr, exit 2, nothing annotated.
 "$bin" annotate corpus/ --rules tests/data/broken_pack >"$tmp/out" 2>"$tmp/err"
 status=$?

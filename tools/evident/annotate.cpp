@@ -30,6 +30,7 @@ struct AnnotateRequest {
   std::string output;
   unsigned threads = 1;
   ProgressMode progress = ProgressMode::kAuto;
+  bool document_errors_ok = false;  // --document-errors-ok: exit 0 when only documents failed
 };
 
 // Set by SIGINT: the run stops after the current batch, with every record
@@ -108,7 +109,7 @@ int Run(const AnnotateRequest& req) {
     PrintError("interrupted: " + std::to_string(stats.documents) + " complete records written");
     return kExitInterrupted;
   }
-  return stats.failed > 0 ? kExitFailed : kExitOk;
+  return stats.failed > 0 && !req.document_errors_ok ? kExitFailed : kExitOk;
 }
 
 }  // namespace
@@ -147,7 +148,10 @@ int RunAnnotate(const std::vector<std::string>& args) {
       ("jobs,j", po::value(&jobs)->default_value(0)->value_name("N"),
        "annotate with N threads (0: one per core); output is identical for any N")
       ("progress", po::value(&progress)->default_value("auto")->value_name("WHEN"),
-       "a progress line on standard error: auto (on a terminal only), always, never");
+       "a progress line on standard error: auto (on a terminal only), always, never")
+      ("document-errors-ok", po::bool_switch(&req.document_errors_ok),
+       "exit 0 even when some documents failed (their records and the messages on standard error still "
+       "say so): for frameworks that fail a whole task on any non-zero status");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&req.inputs));
   po::options_description all;
@@ -158,7 +162,8 @@ int RunAnnotate(const std::vector<std::string>& args) {
   if (!ParseOptions(args, all, positional, "annotate", &vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << visible << "\nExit status: 0 all documents annotated; 1 some document failed\n"
-                            "(its record carries the error; the others are complete); 2 bad usage\n"
+                            "(its record carries the error; the others are complete; 0 with\n"
+                            "--document-errors-ok); 2 bad usage\n"
                             "or an unusable rule pack; 130 interrupted (Ctrl-C): the records written\n"
                             "so far are complete.\n";
     return kExitOk;
