@@ -158,6 +158,14 @@ PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, co
     }
     if (options.flush) options.flush();
     if (options.time_stages) stats.stages.write += Now() - sink_start;
+    // A slot keeps its buffers for the next batch, except one that held a
+    // long document: memory follows the current batch, not the largest ever.
+    constexpr std::size_t kKeep = 1 << 18;
+    for (std::size_t i = 0; i < n; ++i) {
+      Slot& slot = slots[i];
+      if (slot.rendered.capacity() > kKeep) std::string().swap(slot.rendered);
+      if (slot.doc.text.capacity() > kKeep) std::string().swap(slot.doc.text);
+    }
     release(batch);
   }
   if (reader_thread.joinable()) {
