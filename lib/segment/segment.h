@@ -7,6 +7,15 @@
 // offsets into the original text, without surrounding white space (including
 // no-break spaces); empty sentences are dropped.
 //
+// ICU's English suppression list misses the abbreviations that news text
+// puts before names ("Sen. Ted Cruz", "Gov. Chris Christie", "Donald J.
+// Trump", "Roe v. Wade", "the U.S. Senate"), and ICU breaks after each of
+// them when a capital letter follows, cutting a speaker from the verb. With
+// `join_abbreviations` (the default, for English locales) such a break is
+// removed when the word before it and the word after it say it is an
+// abbreviation, not a full stop: the table in segment.cpp says which words,
+// and what must follow each (any word, a number, not a pronoun ...).
+//
 // A sentence longer than `max_sentence_bytes` (say, 50 MB without a full
 // stop) is cut into pieces at white space, each marked `split`, so the later
 // stages work in bounded memory and time.
@@ -35,6 +44,9 @@ struct SentenceSpan {
 struct SegmenterOptions {
   std::string locale = "en@ss=standard";
   std::size_t max_sentence_bytes = 8192;
+  // Remove ICU's breaks after "Sen.", "Gov.", middle initials and the like
+  // (see above and segment.cpp). Only for locales whose language is "en".
+  bool join_abbreviations = true;
 };
 
 // Not thread-safe (ICU break iterators keep state): Clone() one per thread.
