@@ -63,6 +63,11 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"which", "organisation", "The agency", "said", "the dam was safe"}},
       {"X who said", "It was the neighbours who said the water was rising.",
        {"who", "vague", "the neighbours", "said", "the water was rising"}},
+      // A title keeps its full stop, and a party tag in brackets is skipped.
+      {"Sen. X said", "Sen. Ana Ruiz said the bill would pass.",
+       {"Sen. Ana Ruiz", "person", "Ana Ruiz", "said", "the bill would pass"}},
+      {"X (party) said", "Rep. Ana Ruiz (D-Ore.) said the bill would pass.",
+       {"Rep. Ana Ruiz", "person", "Ana Ruiz", "said", "the bill would pass"}},
       // The medium between the cue and "that" is not content.
       {"said in a letter to Y that", "The mayor said in a letter to the council that the bridge was unsafe.",
        {"The mayor", "person", "", "said", "the bridge was unsafe"}},

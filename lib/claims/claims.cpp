@@ -67,6 +67,15 @@ inline bool IsAlnum(UChar32 c) {
 }
 inline bool IsCapital(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c)); }
 
+// Titles written with a full stop before a name: "Sen. Marco Rubio".
+bool IsTitleAbbreviation(std::string_view w) {
+  static const std::set<std::string, std::less<>> titles = {
+      "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Lt", "Gen", "Col", "Maj", "Capt", "Sgt", "Adm",
+      "Cmdr", "Cpl", "Pvt", "Rev", "Hon", "Pres", "Amb", "Atty", "Supt", "Insp", "Det", "Sec",
+      "St", "Mt", "Fr", "Sr", "Jr", "Messrs", "Mme", "Mlle"};
+  return titles.count(w) > 0;
+}
+
 std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
   std::vector<Token> out;
   std::size_t i = begin;
@@ -98,11 +107,12 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
           continue;
         }
       }
-      // A period closing an abbreviation: "U.S." or "Mr." stays.
+      // A period closing an abbreviation: "U.S.", "J." or a title ("Mr.",
+      // "Sen.") stays in the word.
       if (c == '.' && in_word) {
         std::string_view w = text.substr(cur.begin, i - cur.begin);
         const bool single_capital = w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]));
-        if (single_capital || w.find('.') != std::string_view::npos) {
+        if (single_capital || w.find('.') != std::string_view::npos || IsTitleAbbreviation(w)) {
           i = next;
           continue;
         }
@@ -475,6 +485,12 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     auto np_before = [&](std::size_t end) -> std::pair<std::size_t, std::size_t> {
       std::size_t j = end;
       while (j > 0 && IsQuoteToken(tok[j - 1])) --j;
+      // "Rep. Hank Johnson (D-Ga.) said": a short parenthesis after the name.
+      if (j > 2 && tok[j - 1].lower == ")") {
+        std::size_t k = j - 1;
+        while (k > 0 && j - k <= 8 && tok[k - 1].lower != "(" && tok[k - 1].lower != ")") --k;
+        if (k > 1 && tok[k - 1].lower == "(" && m.IsNpWord(tok[k - 2])) j = k - 1;
+      }
       for (std::size_t n; j > 0 && (n = m.pre_cue.MatchBefore(tok, j)) > 0;) j -= n;
       // "Beck on Wednesday called", "the campaign Monday reported".
       if (j > 1 && DayWords().count(tok[j - 1].lower)) {
