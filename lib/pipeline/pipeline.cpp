@@ -158,12 +158,13 @@ PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, co
     }
     if (options.flush) options.flush();
     if (options.time_stages) stats.stages.write += Now() - sink_start;
-    // A slot keeps its buffers for the next batch, except one that held a
-    // long document: memory follows the current batch, not the largest ever.
+    // Rendered records are several times their text: give them back once
+    // written, so the batch being read does not hold the last batch's output.
+    // A slot keeps its other buffers, unless it held a long document.
     constexpr std::size_t kKeep = 1 << 18;
     for (std::size_t i = 0; i < n; ++i) {
       Slot& slot = slots[i];
-      if (slot.rendered.capacity() > kKeep) std::string().swap(slot.rendered);
+      std::string().swap(slot.rendered);
       if (slot.doc.text.capacity() > kKeep) std::string().swap(slot.doc.text);
     }
     release(batch);
