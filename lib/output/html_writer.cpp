@@ -75,6 +75,20 @@ void Escape(std::string_view s, std::string* out) {
   }
 }
 
+// "<b>category (type)</b> message": how a marker is explained, in its tooltip
+// and in the list under the article.
+void AppendRuleLabel(const Rule& rule, std::string* out) {
+  out->append("<b>");
+  Escape(CategoryName(rule.category), out);
+  if (!rule.type.empty()) {
+    out->append(" (");
+    Escape(rule.type, out);
+    out->append(")");
+  }
+  out->append("</b> ");
+  Escape(rule.message, out);
+}
+
 std::string Escaped(std::string_view s) {
   std::string out;
   Escape(s, &out);
@@ -268,15 +282,8 @@ class HtmlWriter final : public Writer {
       return;
     }
     out->append(" id=\"" + id + "\" tabindex=\"0\" aria-describedby=\"" + id + "-tip\">");
-    out->append("<span class=\"tip\" role=\"tooltip\" id=\"" + id + "-tip\"><b>");
-    Escape(name, out);
-    if (!rule.type.empty()) {
-      out->append(" (");
-      Escape(rule.type, out);
-      out->append(")");
-    }
-    out->append("</b> ");
-    Escape(rule.message, out);
+    out->append("<span class=\"tip\" role=\"tooltip\" id=\"" + id + "-tip\">");
+    AppendRuleLabel(rule, out);
     out->append(" <i>");
     Escape(rule.id, out);
     out->append("</i></span>");
@@ -413,15 +420,8 @@ class HtmlWriter final : public Writer {
       out->append("<li><a class=\"hl c-" + name + "\" data-letter=\"" + kStyles[static_cast<int>(rule.category)].letter +
                   "\" href=\"#" + anchor + "-" + AnnotationId(i) + "\">");
       Escape(text.substr(an.span.begin, an.span.size()), out);
-      out->append("</a> <b>");
-      Escape(name, out);
-      if (!rule.type.empty()) {
-        out->append(" (");
-        Escape(rule.type, out);
-        out->append(")");
-      }
-      out->append("</b> ");
-      Escape(rule.message, out);
+      out->append("</a> ");
+      AppendRuleLabel(rule, out);
       out->append(" <span class=\"type\">");
       Escape(rule.id, out);
       out->append("</span></li>\n");
