@@ -55,7 +55,10 @@ PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, co
     std::size_t bytes = 0;
     bool more = true;
     b.n = 0;
-    while (b.n < b.slots.size() && bytes < options.batch_bytes && (more = reader.Next(&b.slots[b.n].doc))) {
+    // A batch takes what has arrived: it stops early rather than wait for
+    // more standard input while it holds documents.
+    while (b.n < b.slots.size() && bytes < options.batch_bytes && (b.n == 0 || reader.InputWaiting()) &&
+           (more = reader.Next(&b.slots[b.n].doc))) {
       bytes += b.slots[b.n].doc.text.size();
       ++b.n;
     }

@@ -1,6 +1,7 @@
 #include "read/read.h"
 
 #include <unicode/utf8.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <ext/stdio_filebuf.h>
@@ -202,6 +203,13 @@ void DocumentReader::ParseJsonLine(std::string_view line, Document* doc) {
   CheckText(doc);  // "\u0000" decodes to a NUL byte
 }
 
+bool DocumentReader::InputWaiting() const {
+  if (!jsonl_ || jsonl_fd_ < 0) return true;  // files never keep a reader waiting
+  if (jsonl_->rdbuf()->in_avail() != 0) return true;  // buffered (or at its end)
+  pollfd p{jsonl_fd_, POLLIN, 0};
+  return ::poll(&p, 1, 0) > 0;  // bytes in the pipe, or the writer has closed it
+}
+
 bool DocumentReader::Next(Document* doc) {
   *doc = Document{};
   for (;;) {
@@ -245,6 +253,7 @@ bool DocumentReader::Next(Document* doc) {
         return true;
       }
       jsonl_ = std::make_unique<FdStream>(fd);
+      jsonl_fd_ = fd;
     } else {
       auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
       if (!*in) {
@@ -255,6 +264,7 @@ bool DocumentReader::Next(Document* doc) {
         return true;
       }
       jsonl_ = std::move(in);
+      jsonl_fd_ = -1;
     }
   }
 }

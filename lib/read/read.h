@@ -72,6 +72,12 @@ class DocumentReader {
   // Fills *doc with the next document; returns false at the end.
   bool Next(Document* doc);
 
+  // False when the next document would have to wait for input that has not
+  // arrived: standard input with nothing buffered and nothing in the pipe.
+  // True for files. A batch stops filling then, so a client that writes a
+  // line and waits for its record gets it.
+  bool InputWaiting() const;
+
   // Bytes of input consumed so far (for progress reports).
   std::uint64_t bytes_read() const { return bytes_read_; }
 
@@ -85,6 +91,7 @@ class DocumentReader {
   std::unique_ptr<std::istream> jsonl_;  // open JSON Lines stream, if any
   std::string jsonl_origin_;
   std::size_t jsonl_line_ = 0;
+  int jsonl_fd_ = -1;  // the descriptor behind jsonl_ when it is standard input
   std::uint64_t bytes_read_ = 0;
 };
 

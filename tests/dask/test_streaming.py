@@ -157,6 +157,34 @@ def test_flushes_before_end_of_input(evident_bin, pack, paragraphs):
             proc.wait()
 
 
+def test_one_line_then_wait_gets_its_record(evident_bin, pack, paragraphs):
+    """A client that writes one line and waits for its record before writing
+    the next gets each record: a batch takes what has arrived instead of
+    waiting to fill."""
+    proc = subprocess.Popen([evident_bin, "annotate", "--rules", pack, "--input-format", "jsonl",
+                             "-j", "2", "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    try:
+        for i in range(5):
+            proc.stdin.write(json.dumps({"id": f"w{i}", "text": paragraphs[i % len(paragraphs)]})
+                             .encode() + b"\n")
+            proc.stdin.flush()
+            got = []
+            t = threading.Thread(target=lambda: got.append(proc.stdout.readline()), daemon=True)
+            t.start()
+            t.join(30)
+            assert got and got[0], f"no record within 30 s for line {i} (stdin still open)"
+            assert json.loads(got[0])["id"] == f"w{i}"
+        proc.stdin.close()
+        assert proc.stdout.read() == b""
+        assert proc.wait(60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 def test_memory_is_bounded(evident_bin, pack, paragraphs):
     """40 MB through standard input: the process never holds it all."""
     line = "\n".join(json.dumps({"id": f"m{i}", "text": " ".join(paragraphs[i:i + 3])})
