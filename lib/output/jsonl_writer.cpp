@@ -4,8 +4,6 @@
 // sentence at a time, so memory follows the output rather than a DOM of it.
 // What never changes between records — each rule's category, type, id and
 // message — is rendered once, when the writer is made.
-#include <nlohmann/json.hpp>
-
 #include "output/json_stream.h"
 #include "output/output.h"
 
@@ -15,7 +13,7 @@ namespace {
 
 class JsonlWriter final : public Writer {
  public:
-  JsonlWriter(const Pack& pack, WriterOptions options) : pack_(pack), options_(options) {
+  JsonlWriter(const Pack& pack, WriterOptions options) : options_(options) {
     rules_.reserve(pack.rules.size());
     for (const Rule& rule : pack.rules) {
       RenderedRule r;
@@ -190,7 +188,6 @@ class JsonlWriter final : public Writer {
     j.Char('}');
   }
 
-  const Pack& pack_;
   WriterOptions options_;
   std::vector<RenderedRule> rules_;
 };
