@@ -164,6 +164,35 @@ TEST_CASE("a denial that names the source disputes its claims", "[claims]") {
   CHECK(text.substr(denial.source.begin, denial.source.size()) == "Ukraine's ministry");
 }
 
+TEST_CASE("claim spans are never inverted", "[claims]") {
+  // "According to X, Y has stated ...": the second cue's clause starts at the
+  // comma after X, so nothing is left for the first claim's content; a claim
+  // without content is dropped, never written with start > end.
+  const std::vector<std::string> texts = {
+      "According to the Daily Ledger, the mayor has stated she will not run again.",
+      "Turnout rose in the new county poll, the clerk said, in a poll of 500 voters.",
+  };
+  for (const std::string& text : texts) {
+    auto scratch = Default().NewScratch();
+    Document doc;
+    doc.id = "t";
+    doc.text = text;
+    AnnotatedDocument out;
+    Default().Annotate(doc, scratch.get(), &out);
+    for (const Claim& c : out.claims) {
+      INFO(text);
+      for (const evident::Span& s : {c.source, c.cue, c.content}) {
+        CHECK(s.begin <= s.end);
+        CHECK(s.end <= text.size());
+      }
+      CHECK_FALSE(c.content.empty());
+    }
+  }
+  auto got = Claims(texts[0]);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].cue == "stated");
+}
+
 TEST_CASE("source type names round-trip", "[claims]") {
   for (int i = 0; i < evident::kNumSourceTypes; ++i) {
     auto t = static_cast<evident::SourceType>(i);

@@ -677,11 +677,13 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           if (at_start) {
             std::size_t k = token_at(source.empty() ? a.span.end : source.end);
             while (k < tok.size() && tok[k].lower == ",") ++k;
-            if (k < tok.size()) content = TrimContent(text, {tok[k].begin, limit});
+            if (k < tok.size() && tok[k].begin < limit) content = TrimContent(text, {tok[k].begin, limit});
           } else {
             std::size_t from = s.span.begin;
             if (ci > 0) from = local.empty() ? from : std::max(from, local.back().content.end);
-            content = TrimContent(text, {from, a.span.begin});
+            // The previous claim's content may already run past this cue:
+            // then nothing before the cue is left for this one.
+            if (from < a.span.begin) content = TrimContent(text, {from, a.span.begin});
           }
         }
       } else if (quote_before && content.empty()) {
