@@ -65,17 +65,6 @@ std::string Printable(std::string_view message) {
   return out;
 }
 
-// Byte offset of every code point of a valid UTF-8 text, plus its size at
-// the end: brat counts code points, the text is bytes.
-std::vector<std::size_t> CodepointStarts(std::string_view text) {
-  std::vector<std::size_t> starts;
-  starts.reserve(text.size() + 1);
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if ((static_cast<std::uint8_t>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
-  starts.push_back(text.size());
-  return starts;
-}
-
 // One .ann being read: the ids seen so far and the problems found.
 class Reader {
  public:
@@ -317,6 +306,15 @@ BratDocument Reader::Finish() {
 }
 
 }  // namespace
+
+std::vector<std::size_t> CodepointStarts(std::string_view text) {
+  std::vector<std::size_t> starts;
+  starts.reserve(text.size() + 1);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<std::uint8_t>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+  starts.push_back(text.size());
+  return starts;
+}
 
 BratDocument ParseBrat(std::string_view ann, std::string_view text) {
   Reader reader(text);

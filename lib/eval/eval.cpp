@@ -1,8 +1,6 @@
 // Scoring annotated documents against brat gold, and the whole eval run.
 #include "eval/eval.h"
 
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -128,21 +126,14 @@ std::string_view EvalDifferenceName(EvalDifference::Type t) {
 
 namespace {
 
-// The text of a code point span of UTF-8 text.
-std::string CodepointSlice(std::string_view text, Span s) {
-  std::size_t b = 0, i = 0;
-  U8_FWD_N(text.data(), b, text.size(), s.begin);
-  i = b;
-  U8_FWD_N(text.data(), i, text.size(), s.end - s.begin);
-  return std::string(text.substr(b, i - b));
-}
-
 bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
 
-void ListDifferences(std::string_view document, int kind, std::string_view text, std::vector<Span> pred,
-                     std::vector<Span> gold, std::vector<EvalDifference>* out) {
-  MakeSet(&pred);
-  MakeSet(&gold);
+// Appends the differences between two span sets (MakeSet) of one kind; `starts`
+// is CodepointStarts(text).
+void ListDifferences(std::string_view document, int kind, std::string_view text,
+                     const std::vector<std::size_t>& starts, const std::vector<Span>& pred,
+                     const std::vector<Span>& gold, std::vector<EvalDifference>* out) {
+  auto slice = [&](Span s) { return std::string(text.substr(starts[s.begin], starts[s.end] - starts[s.begin])); };
   const std::size_t first = out->size();
   for (const Span& g : gold) {
     if (std::binary_search(pred.begin(), pred.end(), g, ByPosition)) continue;
@@ -152,13 +143,13 @@ void ListDifferences(std::string_view document, int kind, std::string_view text,
     d.document = std::string(document);
     d.kind = kind;
     d.span = g;
-    d.text = CodepointSlice(text, g);
-    if (hit != pred.end()) d.predicted_text = CodepointSlice(text, *hit);
+    d.text = slice(g);
+    if (hit != pred.end()) d.predicted_text = slice(*hit);
     out->push_back(std::move(d));
   }
   for (const Span& p : pred) {
     if (std::any_of(gold.begin(), gold.end(), [&](const Span& g) { return Overlaps(p, g); })) continue;
-    out->push_back({EvalDifference::kExtra, std::string(document), kind, p, CodepointSlice(text, p), {}});
+    out->push_back({EvalDifference::kExtra, std::string(document), kind, p, slice(p), {}});
   }
   std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
                    [](const EvalDifference& a, const EvalDifference& b) { return ByPosition(a.span, b.span); });
@@ -189,8 +180,13 @@ void ScoreDocument(const Pack& pack, const AnnotatedDocument& predicted, const B
       ++report->unscored_types[a.type];
     }
   }
+  const std::vector<std::size_t> starts = report->keep_differences ? CodepointStarts(text) : std::vector<std::size_t>();
   for (int k = 0; k < kNumEvalKinds; ++k) {
-    if (report->keep_differences) ListDifferences(document, k, text, pred[k], want[k], &report->differences);
+    if (report->keep_differences) {
+      MakeSet(&pred[k]);
+      MakeSet(&want[k]);
+      ListDifferences(document, k, text, starts, pred[k], want[k], &report->differences);
+    }
     report->kinds[k] += CompareSpans(std::move(pred[k]), std::move(want[k]));
   }
   ++report->documents;

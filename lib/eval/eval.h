@@ -90,6 +90,11 @@ struct BratDocument {
 // Never throws on bad input.
 BratDocument ParseBrat(std::string_view ann, std::string_view text);
 
+// The byte offset of every code point of a valid UTF-8 text, then its size:
+// starts[k] is where code point k begins, so a brat span [b, e) is the bytes
+// [starts[b], starts[e]).
+std::vector<std::size_t> CodepointStarts(std::string_view text);
+
 // ---------------------------------------------------------------------------
 // Scoring
 
