@@ -27,31 +27,37 @@ CATEGORIES = ["hedge", "booster", "attribution", "evidence_absent",
 PLAIN = re.compile(r"^[\w' .\-]+$")
 
 
-def split_top(pattern):
-    """Split a regex at its top-level `|` (outside groups and classes)."""
-    parts, depth, in_class, cur, i = [], 0, False, "", 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\" and i + 1 < len(pattern):
-            cur += pattern[i:i + 2]
+def _shape(s):
+    """Yield (i, c, depth) for each character that shapes regex s: not
+    escaped ("\\x"), not inside a [...] class and not its brackets; depth is
+    the number of groups open before c."""
+    depth, in_class, i = 0, False, 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\":
             i += 2
             continue
         if in_class:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(cur)
-            cur = ""
-            i += 1
-            continue
-        cur += c
+        else:
+            yield i, c, depth
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
         i += 1
-    parts.append(cur)
+
+
+def split_top(pattern):
+    """Split a regex at its top-level `|` (outside groups and classes)."""
+    parts, start = [], 0
+    for i, c, depth in _shape(pattern):
+        if c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
     return parts
 
 
@@ -69,27 +75,16 @@ def unwrap(alt):
 
 def split_top_groups(s):
     """Return the top-level group spans of s; used to check that s is one group."""
-    spans, depth, start, i, in_class = [], 0, None, 0, False
-    while i < len(s):
-        c = s[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
+    spans, start = [], None
+    for i, c, depth in _shape(s):
+        if c == "(":
             if depth == 0:
                 start = i
-            depth += 1
         elif c == ")":
-            depth -= 1
-            if depth == 0:
+            if depth == 1:
                 spans.append((start, i))
         elif depth == 0:
             return [None, None]  # text outside a group
-        i += 1
     return spans
 
 
