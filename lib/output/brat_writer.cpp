@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include "output/output.h"
+#include "output/palette.h"
 
 namespace evident {
 
@@ -92,17 +93,19 @@ class BratWriter final : public Writer {
         "[drawing]\n\n"
         "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken\n"
         "ARC_DEFAULT\tcolor:black, arrowHead:triangle-5\n"
-        "ATTRIBUTE_DEFAULT\tglyph:*\n\n"
-        "hedge\tbgColor:#E69F00, fgColor:black, borderColor:darken\n"
-        "booster\tbgColor:#D55E00, fgColor:white, borderColor:darken\n"
-        "attribution\tbgColor:#0072B2, fgColor:white, borderColor:darken\n"
-        "evidence_absent\tbgColor:#CC79A7, fgColor:black, borderColor:darken\n"
-        "evidence_present\tbgColor:#009E73, fgColor:white, borderColor:darken\n"
-        "denial\tbgColor:#000000, fgColor:white, borderColor:darken\n"
-        "source\tbgColor:#56B4E9, fgColor:black, borderColor:darken\n"
-        "weasel\tbgColor:#F0E442, fgColor:black, borderColor:darken\n\n"
+        "ATTRIBUTE_DEFAULT\tglyph:*\n\n";
+    for (int c = 0; c < kNumCategories; ++c) {
+      const auto category = static_cast<Category>(c);
+      const CategoryColour& colour = ColourOf(category);
+      visual_ += std::string(CategoryName(category)) + "\tbgColor:" + colour.background +
+                 ", fgColor:" + (colour.white_text ? "white" : "black") + ", borderColor:darken\n";
+    }
+    visual_ +=
+        "\n"
         "Source\tbgColor:#BBBBBB, fgColor:black, borderColor:darken\n"
-        "Cue\tbgColor:#FFFFFF, fgColor:black, borderColor:#0072B2\n"
+        "Cue\tbgColor:#FFFFFF, fgColor:black, borderColor:" +
+        std::string(ColourOf(Category::kAttribution).background) +  // a cue is attribution's
+        "\n"
         "Content\tbgColor:#EEEEEE, fgColor:black, borderColor:darken\n";
     if (!values.empty()) {
       // The subtype itself is the glyph, in the order of the Value list.

@@ -22,29 +22,29 @@
 #include <tuple>
 
 #include "output/output.h"
+#include "output/palette.h"
 
 namespace evident {
 
 namespace {
 
+// How a category is drawn besides its colour (palette.h).
 struct CategoryStyle {
-  const char* letter;       // the non-colour cue, also in brat's visual.conf
-  const char* colour;       // Okabe & Ito (2008)
-  const char* tint;         // the highlight's background
-  const char* foreground;   // text on `colour`
+  const char* letter;       // the non-colour cue
+  const char* tint;         // the highlight's background: the colour, light
   const char* underline;    // text-decoration-style, the second non-colour cue
   const char* description;  // SPEC section 3
 };
 
 constexpr std::array<CategoryStyle, kNumCategories> kStyles = {{
-    {"H", "#E69F00", "rgba(230,159,0,.25)", "#000", "wavy", "uncertainty about a proposition (may, reportedly, allegedly)"},
-    {"B", "#D55E00", "rgba(213,94,0,.2)", "#fff", "double", "certainty or intensity claimed without support (clearly, proves)"},
-    {"A", "#0072B2", "rgba(0,114,178,.18)", "#fff", "solid", "a reporting cue that ties content to a source (said, claimed, accused)"},
-    {"E\u2212", "#CC79A7", "rgba(204,121,167,.3)", "#000", "dashed", "the text says evidence is missing or unverified"},
-    {"E+", "#009E73", "rgba(0,158,115,.22)", "#fff", "dotted", "the text points to evidence (documents seen by, video shows)"},
-    {"D", "#000000", "rgba(0,0,0,.14)", "#fff", "double", "a source rejects a claim (denied, categorically rejected)"},
-    {"S", "#56B4E9", "rgba(86,180,233,.3)", "#000", "solid", "the kind of source: anonymous, social media, media, document, rumour"},
-    {"W", "#F0E442", "rgba(240,228,66,.45)", "#000", "wavy", "vague or unattributed attribution (some say, critics claim)"},
+    {"H", "rgba(230,159,0,.25)", "wavy", "uncertainty about a proposition (may, reportedly, allegedly)"},
+    {"B", "rgba(213,94,0,.2)", "double", "certainty or intensity claimed without support (clearly, proves)"},
+    {"A", "rgba(0,114,178,.18)", "solid", "a reporting cue that ties content to a source (said, claimed, accused)"},
+    {"E\u2212", "rgba(204,121,167,.3)", "dashed", "the text says evidence is missing or unverified"},
+    {"E+", "rgba(0,158,115,.22)", "dotted", "the text points to evidence (documents seen by, video shows)"},
+    {"D", "rgba(0,0,0,.14)", "double", "a source rejects a claim (denied, categorically rejected)"},
+    {"S", "rgba(86,180,233,.3)", "solid", "the kind of source: anonymous, social media, media, document, rumour"},
+    {"W", "rgba(240,228,66,.45)", "wavy", "vague or unattributed attribution (some say, critics claim)"},
 }};
 
 // The report's only script. Its SHA-256 is in the Content-Security-Policy
@@ -180,9 +180,10 @@ class HtmlWriter final : public Writer {
     for (int c = 0; c < kNumCategories; ++c) {
       const CategoryStyle& s = kStyles[c];
       const std::string name(CategoryName(static_cast<Category>(c)));
-      css_ += ".c-" + name + "{background:" + s.tint + ";text-decoration-color:" + s.colour +
-              ";text-decoration-style:" + s.underline + "}.c-" + name + "::before{background:" + s.colour +
-              ";color:" + s.foreground + "}\n";
+      const CategoryColour& colour = ColourOf(static_cast<Category>(c));
+      css_ += ".c-" + name + "{background:" + s.tint + ";text-decoration-color:" + colour.background +
+              ";text-decoration-style:" + s.underline + "}.c-" + name + "::before{background:" + colour.background +
+              ";color:" + (colour.white_text ? "#fff" : "#000") + "}\n";
     }
   }
 
