@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
 
@@ -108,4 +109,78 @@ TEST_CASE("pipeline: a sink that refuses stops the run", "[pipeline]") {
     CHECK(run.bytes.back() == '\n');  // whole records only
   }
   fs::remove(input);
+}
+
+namespace {
+
+// The default English pack: it has claims, so they are compared too.
+const evident::Annotator& English() {
+  static const evident::Annotator annotator(evident::LoadPack(EVIDENT_RULES_DIR));
+  return annotator;
+}
+
+std::string RunText(const std::string& path, std::size_t section_bytes, unsigned threads,
+                    evident::PipelineStats* stats = nullptr, const std::atomic<bool>* cancel = nullptr) {
+  evident::DocumentReader reader({path}, evident::InputFormat::kText, {section_bytes});
+  auto writer = evident::MakeWriter("jsonl", English().pack(), {});
+  evident::PipelineOptions options;
+  options.threads = threads;
+  options.read_ahead = true;
+  options.batch_docs_per_thread = 2;
+  options.cancel = cancel;
+  std::string out;
+  auto s = evident::RunPipeline(reader, English(), *writer, [&](std::string_view b) {
+    out.append(b);
+    return true;
+  }, options);
+  if (stats) *stats = s;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("pipeline: a document in sections is one record, numbered as if read whole", "[pipeline]") {
+  const fs::path path = fs::temp_directory_path() / ("evident-sections-" + std::to_string(::getpid()) + ".txt");
+  {
+    std::ofstream out(path, std::ios::binary);
+    for (int i = 0; i < 60; ++i)
+      out << "Paragraph " << i << ": officials reportedly said the plan “may fail”. Ministers denied it.\n\n";
+  }
+  const std::string whole = RunText(path.string(), 0, 1);
+  evident::PipelineStats stats;
+  for (unsigned threads : {1u, 3u}) {
+    INFO("threads " << threads);
+    const std::string sectioned = RunText(path.string(), 300, threads, &stats);
+    CHECK(stats.documents == 1);
+    CHECK(stats.bytes == fs::file_size(path));
+    REQUIRE(std::count(sectioned.begin(), sectioned.end(), '\n') == 1);
+    const auto a = nlohmann::json::parse(whole), b = nlohmann::json::parse(sectioned);
+    // Sentences, annotations and their ids and offsets are the same; so are
+    // the claims, as none reaches across a paragraph here.
+    CHECK(a["sentences"] == b["sentences"]);
+    CHECK(a["claims"] == b["claims"]);
+    CHECK(a["warnings"].empty());
+    REQUIRE(b["warnings"].size() == 1);
+    CHECK(b["warnings"][0].get<std::string>().find("annotated in ") != std::string::npos);
+  }
+  // Interrupted between sections: the record is closed and says where it stops.
+  std::atomic<bool> cancel{false};
+  evident::DocumentReader reader({path.string()}, evident::InputFormat::kText, {300});
+  auto writer = evident::MakeWriter("jsonl", English().pack(), {});
+  evident::PipelineOptions options;
+  options.batch_docs_per_thread = 2;
+  options.cancel = &cancel;
+  std::string out;
+  stats = evident::RunPipeline(reader, English(), *writer, [&](std::string_view b) {
+    out.append(b);
+    cancel = true;  // after the first bytes
+    return true;
+  }, options);
+  CHECK(stats.cancelled);
+  CHECK(stats.documents == 1);
+  const auto cut = nlohmann::json::parse(out);
+  REQUIRE(cut["errors"].size() == 1);
+  CHECK(cut["errors"][0]["message"].get<std::string>().rfind("interrupted: the record covers bytes 0-", 0) == 0);
+  CHECK(cut["sentences"].size() < nlohmann::json::parse(whole)["sentences"].size());
+  fs::remove(path);
 }

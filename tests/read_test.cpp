@@ -160,3 +160,75 @@ TEST_CASE("JSON Lines: one document per line, a bad line is a record with an err
   CHECK(docs[6].id == "last");
   CHECK(docs[6].text == "Last.");
 }
+
+namespace {
+
+std::vector<Document> ReadSections(const std::string& path, std::size_t section_bytes) {
+  DocumentReader reader({path}, InputFormat::kText, {section_bytes});
+  std::vector<Document> docs;
+  Document d;
+  while (reader.Next(&d)) docs.push_back(d);
+  return docs;
+}
+
+}  // namespace
+
+TEST_CASE("a large text file comes in sections that join up to the file", "[read]") {
+  TempDir dir;
+  // Paragraphs of different lengths; a line without blank lines; a long
+  // run without any white space; multi-byte characters at every position.
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += std::string(static_cast<std::size_t>(i * 7 % 50), 'x') + " “é” said.\n\n";
+  for (int i = 0; i < 30; ++i) text += "one line ü\n";
+  for (int i = 0; i < 100; ++i) text += "ñ€";
+  text += " end.";
+  const std::string path = dir.Write("big.txt", text);
+
+  struct Case {
+    std::size_t section_bytes;
+    bool sectioned;
+  };
+  for (const Case& c : {Case{0, false}, Case{text.size(), false}, Case{64, true}, Case{100, true}, Case{257, true}}) {
+    INFO("section_bytes " << c.section_bytes);
+    const std::vector<Document> docs = ReadSections(path, c.section_bytes);
+    if (!c.sectioned) {
+      REQUIRE(docs.size() == 1);
+      CHECK_FALSE(docs[0].IsSection());
+      CHECK(docs[0].text == text);
+      continue;
+    }
+    REQUIRE(docs.size() > 2);
+    std::string joined;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      const Document& d = docs[i];
+      CHECK(d.id == "big");
+      CHECK(d.errors.empty());
+      CHECK(d.section == i);
+      CHECK(d.more_sections == (i + 1 < docs.size()));
+      CHECK(d.section_offset == joined.size());
+      CHECK(d.text.size() <= c.section_bytes);
+      CHECK_FALSE(evident::FindInvalidText(d.text).has_value());  // never cut inside a character
+      joined += d.text;
+    }
+    CHECK(joined == text);
+    // Where there are blank lines, a section ends after one.
+    CHECK(docs[0].text.size() >= 2);
+    CHECK(docs[0].text.substr(docs[0].text.size() - 2) == "\n\n");
+  }
+}
+
+TEST_CASE("a large text file with a bad byte anywhere fails whole, before any section", "[read]") {
+  TempDir dir;
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "Officials said the plan may fail.\n\n";
+  const std::size_t bad_at = text.size() - 40;
+  text[bad_at] = '\xff';
+  const std::string path = dir.Write("bad.txt", text);
+  const std::vector<Document> docs = ReadSections(path, 128);
+  REQUIRE(docs.size() == 1);
+  CHECK_FALSE(docs[0].IsSection());
+  CHECK(docs[0].text.empty());
+  REQUIRE(docs[0].errors.size() == 1);
+  CHECK(docs[0].errors[0].byte_offset == bad_at);
+  CHECK(docs[0].errors[0].message == "invalid UTF-8");
+}

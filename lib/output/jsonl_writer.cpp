@@ -4,12 +4,28 @@
 // sentence at a time, so memory follows the output rather than a DOM of it.
 // What never changes between records — each rule's category, type, id and
 // message — is rendered once, when the writer is made.
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
 #include "output/json_stream.h"
 #include "output/output.h"
 
 namespace evident {
 
 namespace {
+
+// Where one piece of a record starts in the whole record's numbering: 0 for
+// a document written whole; the counts of the earlier sections otherwise.
+struct Bases {
+  std::size_t sentence = 0, annotation = 0, claim = 0;
+  std::size_t units = 0;  // offset units before the section
+};
 
 class JsonlWriter final : public Writer {
  public:
@@ -34,9 +50,30 @@ class JsonlWriter final : public Writer {
   }
 
   void Render(const AnnotatedDocument& a, std::string* out) const override {
-    const Document& doc = *a.doc;
-    const OffsetConverter to(doc.text, options_.offsets);
+    const OffsetConverter to(a.doc->text, options_.offsets);
     JsonStream j(out);
+    WriteHead(*a.doc, j);
+    const Bases none;
+    for (const Sentence& s : a.sentences) {
+      if (s.index > 0) j.Char(',');
+      WriteSentence(a, s, to, none, j);
+    }
+    j.Raw("],\"claims\":[");
+    for (std::size_t i = 0; i < a.claims.size(); ++i) {
+      if (i > 0) j.Char(',');
+      WriteClaim(a, i, to, none, j);
+    }
+    WriteTail(a.errors, a.warnings, j);
+  }
+
+  bool WritesSections() const override { return true; }
+  std::unique_ptr<SectionWriter> BeginSections() const override;
+
+ private:
+  friend class JsonlSectionWriter;
+
+  // `{"schema":..,"id":..,"offset_unit":..,"sentences":[`
+  void WriteHead(const Document& doc, JsonStream& j) const {
     j.Raw("{\"schema\":");
     j.String(kSchema);
     j.Raw(",\"id\":");
@@ -44,18 +81,14 @@ class JsonlWriter final : public Writer {
     j.Raw(",\"offset_unit\":");
     j.String(OffsetUnitName(options_.offsets));
     j.Raw(",\"sentences\":[");
-    for (const Sentence& s : a.sentences) {
-      if (s.index > 0) j.Char(',');
-      WriteSentence(a, s, to, j);
-    }
-    j.Raw("],\"claims\":[");
-    for (std::size_t i = 0; i < a.claims.size(); ++i) {
-      if (i > 0) j.Char(',');
-      WriteClaim(a, i, to, j);
-    }
+  }
+
+  // `],"errors":[..],"warnings":[..]}` and the newline.
+  static void WriteTail(const std::vector<DocumentError>& errors, const std::vector<std::string>& warnings,
+                        JsonStream& j) {
     j.Raw("],\"errors\":[");
-    for (std::size_t i = 0; i < a.errors.size(); ++i) {
-      const DocumentError& e = a.errors[i];
+    for (std::size_t i = 0; i < errors.size(); ++i) {
+      const DocumentError& e = errors[i];
       j.Raw(i > 0 ? ",{\"message\":" : "{\"message\":");
       j.String(e.message);
       j.Raw(",\"file\":");
@@ -71,14 +104,13 @@ class JsonlWriter final : public Writer {
       j.Char('}');
     }
     j.Raw("],\"warnings\":[");
-    for (std::size_t i = 0; i < a.warnings.size(); ++i) {
+    for (std::size_t i = 0; i < warnings.size(); ++i) {
       if (i > 0) j.Char(',');
-      j.String(a.warnings[i]);
+      j.String(warnings[i]);
     }
     j.Raw("]}\n");
   }
 
- private:
   // A rule's constant parts, as JSON: `,"category":..,"type":..,"rule":..`,
   // the quoted id, and `,"message":..}`.
   struct RenderedRule {
@@ -86,49 +118,50 @@ class JsonlWriter final : public Writer {
   };
 
   // "start":N,"end":N,"text":"..." (no braces).
-  static void WriteSpan(std::string_view text, Span s, const OffsetConverter& to, JsonStream& j) {
+  static void WriteSpan(std::string_view text, Span s, const OffsetConverter& to, const Bases& b, JsonStream& j) {
     j.Raw("\"start\":");
-    j.Number(to(s.begin));
+    j.Number(b.units + to(s.begin));
     j.Raw(",\"end\":");
-    j.Number(to(s.end));
+    j.Number(b.units + to(s.end));
     j.Raw(",\"text\":");
     j.String(text.substr(s.begin, s.size()));
   }
 
-  void WriteSentence(const AnnotatedDocument& a, const Sentence& s, const OffsetConverter& to,
+  void WriteSentence(const AnnotatedDocument& a, const Sentence& s, const OffsetConverter& to, const Bases& b,
                      JsonStream& j) const {
     const std::string_view text = a.doc->text;
     j.Raw("{\"index\":");
-    j.Number(s.index);
+    j.Number(b.sentence + s.index);
     j.Char(',');
-    WriteSpan(text, s.span, to, j);
+    WriteSpan(text, s.span, to, b, j);
     if (s.split) j.Raw(",\"split\":true");
     j.Raw(",\"annotations\":[");
     for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
       const Annotation& an = a.annotations[i];
       const RenderedRule& rule = rules_[an.rule];
       j.Raw(i > s.first_annotation ? ",{\"id\":" : "{\"id\":");
-      j.String(AnnotationId(i));
+      j.String(AnnotationId(b.annotation + i));
       j.Raw(rule.head);
       j.Char(',');
-      WriteSpan(text, an.span, to, j);
+      WriteSpan(text, an.span, to, b, j);
       j.Raw(rule.tail);
     }
     j.Raw("]}");
   }
 
-  void WriteClaim(const AnnotatedDocument& a, std::size_t index, const OffsetConverter& to, JsonStream& j) const {
+  void WriteClaim(const AnnotatedDocument& a, std::size_t index, const OffsetConverter& to, const Bases& b,
+                  JsonStream& j) const {
     const std::string_view text = a.doc->text;
     const Claim& c = a.claims[index];
     j.Raw("{\"id\":");
-    j.String(ClaimId(index));
+    j.String(ClaimId(b.claim + index));
     j.Raw(",\"sentence\":");
-    j.Number(c.sentence);
+    j.Number(b.sentence + c.sentence);
     // The source object always carries the type; start/end/text only when
     // the text names a source.
     j.Raw(",\"source\":{");
     if (!c.source.empty()) {
-      WriteSpan(text, c.source, to, j);
+      WriteSpan(text, c.source, to, b, j);
       j.Char(',');
     }
     j.Raw("\"type\":");
@@ -140,15 +173,15 @@ class JsonlWriter final : public Writer {
     j.Char('}');
     if (!c.cue.empty()) {
       j.Raw(",\"cue\":{");
-      WriteSpan(text, c.cue, to, j);
+      WriteSpan(text, c.cue, to, b, j);
       if (c.cue_annotation) {
         j.Raw(",\"annotation\":");
-        j.String(AnnotationId(*c.cue_annotation));
+        j.String(AnnotationId(b.annotation + *c.cue_annotation));
       }
       j.Char('}');
     }
     j.Raw(",\"content\":{");
-    WriteSpan(text, c.content, to, j);
+    WriteSpan(text, c.content, to, b, j);
     j.Raw("},\"stance\":");
     j.String(c.stance);
     j.Raw(",\"evidence\":{\"score\":");
@@ -166,7 +199,7 @@ class JsonlWriter final : public Writer {
       }
       if (f.annotation) {
         j.Raw(",\"annotation\":");
-        j.String(AnnotationId(*f.annotation));
+        j.String(AnnotationId(b.annotation + *f.annotation));
       }
       j.Raw(",\"effect\":");
       j.Number(f.effect);
@@ -181,7 +214,7 @@ class JsonlWriter final : public Writer {
       j.Raw(",\"disputed_by\":[");
       for (std::size_t i = 0; i < c.disputed_by.size(); ++i) {
         if (i > 0) j.Char(',');
-        j.String(ClaimId(c.disputed_by[i]));
+        j.String(ClaimId(b.claim + c.disputed_by[i]));
       }
       j.Char(']');
     }
@@ -191,6 +224,93 @@ class JsonlWriter final : public Writer {
   WriterOptions options_;
   std::vector<RenderedRule> rules_;
 };
+
+// A record written a section at a time: the head and each section's
+// sentences go out at once; claims, which the schema puts after all the
+// sentences, wait in an unlinked temporary file (in $TMPDIR, else /tmp).
+class JsonlSectionWriter final : public SectionWriter {
+ public:
+  explicit JsonlSectionWriter(const JsonlWriter& writer) : writer_(writer) {
+    const char* dir = std::getenv("TMPDIR");
+    std::string path = std::string(dir && *dir ? dir : "/tmp") + "/evident-claims-XXXXXX";
+    const int fd = ::mkstemp(path.data());
+    if (fd < 0 || ::unlink(path.c_str()) != 0 || !(claims_ = ::fdopen(fd, "w+b"))) {
+      const int err = errno;
+      if (fd >= 0) ::close(fd);
+      throw std::runtime_error("cannot make a temporary file for a large document's claims (" + path +
+                               "): " + std::strerror(err));
+    }
+  }
+  ~JsonlSectionWriter() override {
+    if (claims_) std::fclose(claims_);
+  }
+
+  bool Add(const AnnotatedDocument& a, const Sink& sink) override {
+    std::string out;
+    JsonStream j(&out);
+    if (sections_ == 0) writer_.WriteHead(*a.doc, j);
+    const OffsetConverter to(a.doc->text, writer_.options_.offsets);
+    for (const Sentence& s : a.sentences) {
+      if (bases_.sentence + s.index > 0) j.Char(',');
+      writer_.WriteSentence(a, s, to, bases_, j);
+    }
+    std::string claims;
+    JsonStream c(&claims);
+    for (std::size_t i = 0; i < a.claims.size(); ++i) {
+      if (bases_.claim + i > 0) c.Char(',');
+      writer_.WriteClaim(a, i, to, bases_, c);
+    }
+    if (!claims.empty() && std::fwrite(claims.data(), 1, claims.size(), claims_) != claims.size()) {
+      spill_failed_ = true;
+      errors_.push_back({a.doc->origin, 0, std::nullopt,
+                         std::string("cannot write the temporary file of claims: ") + std::strerror(errno)});
+    }
+    errors_.insert(errors_.end(), a.errors.begin(), a.errors.end());
+    for (const std::string& w : a.warnings) {
+      if (std::find(warnings_.begin(), warnings_.end(), w) == warnings_.end()) warnings_.push_back(w);
+    }
+    origin_ = a.doc->origin;
+    ++sections_;
+    bases_.sentence += a.sentences.size();
+    bases_.annotation += a.annotations.size();
+    bases_.claim += a.claims.size();
+    bases_.units += to(a.doc->text.size());
+    return sink(out);
+  }
+
+  bool Finish(const Sink& sink, std::string_view interruption) override {
+    if (!sink("],\"claims\":[")) return false;
+    if (!spill_failed_) {
+      std::rewind(claims_);
+      std::string chunk(1 << 20, '\0');
+      for (std::size_t n; (n = std::fread(chunk.data(), 1, chunk.size(), claims_)) > 0;) {
+        if (!sink(std::string_view(chunk).substr(0, n))) return false;
+      }
+    }
+    if (!interruption.empty()) errors_.push_back({origin_, 0, std::nullopt, std::string(interruption)});
+    warnings_.push_back("the document was annotated in " + std::to_string(sections_) +
+                        " sections, cut after blank lines, because it is too large to hold whole; "
+                        "pronoun sources and disputes are found within a section only");
+    std::string out;
+    JsonStream j(&out);
+    JsonlWriter::WriteTail(errors_, warnings_, j);
+    return sink(out);
+  }
+
+ private:
+  const JsonlWriter& writer_;
+  std::FILE* claims_ = nullptr;
+  bool spill_failed_ = false;
+  Bases bases_;
+  std::size_t sections_ = 0;
+  std::string origin_;
+  std::vector<DocumentError> errors_;
+  std::vector<std::string> warnings_;
+};
+
+std::unique_ptr<SectionWriter> JsonlWriter::BeginSections() const {
+  return std::make_unique<JsonlSectionWriter>(*this);
+}
 
 }  // namespace
 

@@ -23,6 +23,7 @@
 #define EVIDENT_OUTPUT_OUTPUT_H_
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -64,6 +65,24 @@ struct WriterOptions {
   OffsetUnit offsets = OffsetUnit::kCodepoint;
 };
 
+// Writes one document's record from its sections (Document::section), in
+// order, holding no more than one section: a document too large to hold is
+// written as it is annotated. Numbering (sentences, annotations, claims) and
+// offsets run on across sections as if the document had been annotated
+// whole; what the claims stage links (pronoun sources, disputes) does not
+// reach across a section boundary, and the record's warnings say so.
+class SectionWriter {
+ public:
+  // Receives output bytes, in order; false stops the writing.
+  using Sink = std::function<bool(std::string_view bytes)>;
+  virtual ~SectionWriter() = default;
+  // Writes what can be written of the next section.
+  virtual bool Add(const AnnotatedDocument& section, const Sink& sink) = 0;
+  // Writes the rest of the record. `interruption`, when not empty, is
+  // recorded as an error: the record stops at the sections written so far.
+  virtual bool Finish(const Sink& sink, std::string_view interruption = {}) = 0;
+};
+
 class Writer {
  public:
   virtual ~Writer() = default;
@@ -80,6 +99,14 @@ class Writer {
   // For per-document formats: a bundle of the files the folder needs once,
   // named in full ("annotation.conf").
   virtual void FolderFiles(std::string* bundle) const { (void)bundle; }
+
+  // Whether a document may come in sections (BeginSections); when false the
+  // reader must hand over whole documents.
+  virtual bool WritesSections() const { return false; }
+  // Starts the record of a document that comes in sections. Throws
+  // std::runtime_error if the writer cannot make the temporary file it
+  // needs.
+  virtual std::unique_ptr<SectionWriter> BeginSections() const { return nullptr; }
 };
 
 // Bundles: several named files in one string, as per-document writers

@@ -118,12 +118,50 @@ PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, co
     cv.notify_all();
   };
 
+  // The record of a document that comes in sections, while it is written.
+  std::unique_ptr<SectionWriter> sections;
+  bool section_failed = false;
+  std::uint64_t section_end = 0;
+  auto write_section = [&](const Slot& slot) {
+    if (slot.doc.section == 0) {
+      section_failed = false;
+      try {
+        sections = writer.BeginSections();
+      } catch (const std::exception& e) {
+        stats.error = e.what();
+        return false;
+      }
+      if (!sections) {
+        stats.error = "this output format cannot write a document in sections";
+        return false;
+      }
+    }
+    section_failed |= !slot.annotated.errors.empty();
+    section_end = slot.doc.section_offset + slot.doc.text.size();
+    if (!sections->Add(slot.annotated, sink)) return false;
+    if (slot.doc.more_sections) return true;
+    const bool ok = sections->Finish(sink);
+    sections.reset();
+    ++stats.documents;
+    if (section_failed) ++stats.failed;
+    return ok;
+  };
+
   std::string bytes;
   writer.Begin(&bytes);
   if (!bytes.empty() && !sink(bytes)) stats.sink_failed = true;
   while (!stats.sink_failed) {
     if (options.cancel && options.cancel->load()) {
       stats.cancelled = true;
+      // A record half written is closed, saying where it stops.
+      if (sections) {
+        if (!sections->Finish(sink, "interrupted: the record covers bytes 0-" + std::to_string(section_end) +
+                                        " of the document only"))
+          stats.sink_failed = true;
+        sections.reset();
+        ++stats.documents;
+        ++stats.failed;
+      }
       break;
     }
     Batch* batch = next_batch();
@@ -135,6 +173,7 @@ PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, co
       for (std::size_t i; (i = next.fetch_add(1)) < n;) {
         Slot& slot = slots[i];
         annotator.Annotate(slot.doc, scratch[t].get(), &slot.annotated);
+        if (slot.doc.IsSection()) continue;  // rendered in order, below, with the sections before it
         const std::uint64_t w = options.time_stages ? Now() : 0;
         slot.rendered.clear();
         writer.Render(slot.annotated, &slot.rendered);
@@ -150,6 +189,15 @@ PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, co
     }
     const std::uint64_t sink_start = options.time_stages ? Now() : 0;
     for (std::size_t i = 0; i < n; ++i) {
+      if (slots[i].doc.IsSection()) {
+        stats.bytes += slots[i].doc.text.size();
+        if (!write_section(slots[i])) {
+          stats.sink_failed = true;
+          break;
+        }
+        if (observer) observer(slots[i].annotated);
+        continue;
+      }
       ++stats.documents;
       stats.bytes += slots[i].doc.text.size();
       if (!slots[i].annotated.errors.empty()) ++stats.failed;

@@ -4,7 +4,10 @@
 // memory stays bounded whatever the input), annotates and renders them on N
 // threads sharing one Annotator, and hands the rendered bytes to a sink in
 // input order. The output is the same bytes for every thread count. With
-// read_ahead, one more thread reads the next batch meanwhile.
+// read_ahead, one more thread reads the next batch meanwhile. A document
+// that comes in sections (ReaderOptions::section_bytes) is annotated a
+// section at a time and written by the Writer's SectionWriter; it is counted
+// once in the stats, and the observer sees each section.
 //
 //   evident::PipelineOptions options;
 //   options.threads = 4;
@@ -18,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
 
 #include "annotate/annotate.h"
@@ -29,7 +33,7 @@ namespace evident {
 struct PipelineOptions {
   unsigned threads = 1;
   std::size_t batch_docs_per_thread = 64;
-  std::size_t batch_bytes = 32u << 20;
+  std::size_t batch_bytes = 2u << 20;
   bool time_stages = false;  // fill PipelineStats::stages (costs a few clock reads per sentence)
   // Read (and parse) the next batch on a thread of its own while the current
   // one is annotated. For files; not for an interactive standard input,
@@ -47,7 +51,8 @@ struct PipelineStats {
   std::uint64_t documents = 0;
   std::uint64_t bytes = 0;          // document text bytes
   std::uint64_t failed = 0;         // documents with errors
-  bool sink_failed = false;         // the sink refused bytes; the run stopped
+  bool sink_failed = false;         // the sink refused bytes (or `error`); the run stopped
+  std::string error;                // why the run stopped, when not the sink
   bool cancelled = false;           // options.cancel stopped the run
   StageTimes stages;                // summed over threads when time_stages
 };

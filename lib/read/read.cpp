@@ -86,8 +86,8 @@ void CheckText(Document* doc) {
 
 }  // namespace
 
-DocumentReader::DocumentReader(std::vector<std::string> inputs, InputFormat format)
-    : format_(format), pending_(std::move(inputs)) {
+DocumentReader::DocumentReader(std::vector<std::string> inputs, InputFormat format, ReaderOptions options)
+    : format_(format), options_(options), pending_(std::move(inputs)) {
   std::reverse(pending_.begin(), pending_.end());
 }
 
@@ -142,6 +142,103 @@ void DocumentReader::ReadWholeFile(const std::string& path, Document* doc) {
   }
   bytes_read_ += doc->text.size();
   CheckText(doc);
+}
+
+bool DocumentReader::OpenSections(const std::string& path, Document* doc) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec || size <= options_.section_bytes) return false;
+  auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*in) return false;  // ReadWholeFile reports it
+  doc->origin = path;
+  doc->id = IdFromPath(path);
+  // Check every byte before any section goes out: a bad byte fails the
+  // document as it would if it were read whole. A chunk ends before its last
+  // (possibly incomplete) UTF-8 sequence, which begins the next chunk.
+  constexpr std::size_t kChunk = 1 << 20;
+  std::string buf;
+  std::uint64_t base = 0;
+  for (;;) {
+    const std::size_t kept = buf.size();
+    buf.resize(kept + kChunk);
+    in->read(buf.data() + kept, static_cast<std::streamsize>(kChunk));
+    buf.resize(kept + static_cast<std::size_t>(in->gcount()));
+    if (in->bad()) {
+      doc->errors.push_back({path, 0, std::nullopt, "read error"});
+      return true;
+    }
+    const bool eof = in->eof();
+    std::size_t end = buf.size();
+    if (!eof) {
+      while (end > 0 && buf.size() - end < 3 && U8_IS_TRAIL(static_cast<std::uint8_t>(buf[end - 1]))) --end;
+      if (end > 0) --end;  // the lead byte of the last sequence
+    }
+    if (auto bad = FindInvalidText(std::string_view(buf).substr(0, end))) {
+      const bool nul = buf[*bad] == '\0';
+      doc->errors.push_back({path, 0, base + *bad, nul ? "NUL byte in text" : "invalid UTF-8"});
+      bytes_read_ += base + buf.size();
+      return true;
+    }
+    if (eof) break;
+    buf.erase(0, end);
+    base += end;
+  }
+  in->clear();
+  in->seekg(0);
+  section_in_ = std::move(in);
+  section_origin_ = path;
+  section_carry_.clear();
+  section_next_ = 0;
+  section_offset_ = 0;
+  NextSection(doc);
+  return true;
+}
+
+void DocumentReader::NextSection(Document* doc) {
+  const std::size_t limit = std::max<std::size_t>(options_.section_bytes, 64);
+  std::string& buf = section_carry_;
+  if (buf.size() < limit) {
+    const std::size_t kept = buf.size();
+    buf.resize(limit);
+    section_in_->read(buf.data() + kept, static_cast<std::streamsize>(limit - kept));
+    buf.resize(kept + static_cast<std::size_t>(section_in_->gcount()));
+  }
+  doc->origin = section_origin_;
+  doc->id = IdFromPath(section_origin_);
+  doc->section = section_next_++;
+  doc->section_offset = section_offset_;
+  if (section_in_->bad()) {
+    doc->errors.push_back({section_origin_, 0, section_offset_, "read error"});
+    section_in_.reset();
+    return;
+  }
+  const bool last = buf.size() < limit;  // the file ended
+  std::size_t cut = buf.size();
+  if (!last) {
+    // After the last blank line in the second half, else the last line
+    // break, else the last space, else the last whole code point.
+    const std::string_view tail = std::string_view(buf).substr(limit / 2);
+    std::size_t at = std::string_view::npos;
+    if (auto p = tail.rfind("\n\n"); p != std::string_view::npos) at = p + 2;
+    if (auto p = tail.rfind("\n\r\n"); p != std::string_view::npos && (at == std::string_view::npos || p + 3 > at))
+      at = p + 3;
+    if (at == std::string_view::npos) {
+      if (auto p = tail.find_last_of('\n'); p != std::string_view::npos) at = p + 1;
+      else if (auto q = tail.find_last_of(' '); q != std::string_view::npos) at = q + 1;
+    }
+    if (at != std::string_view::npos) {
+      cut = limit / 2 + at;
+    } else {
+      cut = buf.size() - 1;
+      while (cut > 0 && U8_IS_TRAIL(static_cast<std::uint8_t>(buf[cut]))) --cut;
+    }
+  }
+  doc->text.assign(buf, 0, cut);
+  buf.erase(0, cut);
+  section_offset_ += cut;
+  bytes_read_ += cut;
+  doc->more_sections = !last;
+  if (!doc->more_sections) section_in_.reset();
 }
 
 void DocumentReader::ParseJsonLine(std::string_view line, Document* doc) {
@@ -212,6 +309,10 @@ bool DocumentReader::InputWaiting() const {
 
 bool DocumentReader::Next(Document* doc) {
   *doc = Document{};
+  if (section_in_) {
+    NextSection(doc);
+    return true;
+  }
   for (;;) {
     if (jsonl_) {
       std::string line;
@@ -236,6 +337,7 @@ bool DocumentReader::Next(Document* doc) {
     std::string path;
     if (!NextPath(&path)) return false;
     if (!IsJsonl(path, format_)) {
+      if (path != "-" && options_.section_bytes > 0 && OpenSections(path, doc)) return true;
       ReadWholeFile(path, doc);
       return true;
     }

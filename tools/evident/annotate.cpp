@@ -79,7 +79,12 @@ int Run(const AnnotateRequest& req) {
     return !folder_failed;
   };
 
-  DocumentReader reader(req.inputs, req.input_format);
+  // A plain-text file over 256 KB is annotated and written a section at a time
+  // when the format can write a record in parts (JSON Lines), so a document
+  // of any size fits in the memory of a small one.
+  ReaderOptions reader_options;
+  if (writer->WritesSections()) reader_options.section_bytes = 256u << 10;
+  DocumentReader reader(req.inputs, req.input_format, reader_options);
   PipelineOptions options;
   options.threads = req.threads;
   // Standard input may be a person typing: no reader thread that Ctrl-C could not stop.
@@ -99,10 +104,12 @@ int Run(const AnnotateRequest& req) {
           for (const DocumentError& e : doc.errors) PrintError(e.ToString());
           if (folder && !pending.empty() && !folder_failed)
             folder_failed = !folder->WriteBundle(pending, stems.Next(doc.doc->id));
-          progress.Update(++documents, reader.bytes_read());
+          if (!doc.doc->more_sections) ++documents;
+          progress.Update(documents, reader.bytes_read());
         });
   }
   std::signal(SIGINT, SIG_DFL);
+  if (!stats.error.empty()) PrintError("annotate: " + stats.error);
   // A sink failure is reported by Commit(), which also drops the partial file.
   if ((out && !out->Commit()) || folder_failed || stats.sink_failed) return kExitFailed;
   if (stats.cancelled) {
