@@ -96,3 +96,45 @@ TEST_CASE("offsets are into the whole text, not the sentence", "[match]") {
   REQUIRE(found.size() == 1);
   CHECK(found[0].span.begin == text.find("reportedly"));
 }
+
+TEST_CASE("counted repetitions keep their bounds (the Set's copy of a rule is looser)", "[match]") {
+  // The Set that picks candidate rules replaces x{m,n} (n > 4) by x{m,}; the
+  // rule's own RE2 must still hold the count, in patterns and in except:.
+  Pack pack;
+  auto add = [&](std::string id, std::string pattern, std::vector<std::string> except = {}) {
+    evident::Rule r;
+    r.id = std::move(id);
+    r.category = evident::Category::kHedge;
+    r.pattern = std::move(pattern);
+    r.except = std::move(except);
+    pack.rules.push_back(r);
+  };
+  add("gap", R"(\bsaid\b[^.]{0,10}\bclaim\b)");
+  add("words", R"(\bas(?: \w+){1,5} put it\b)");
+  add("brace", R"(x\{0,9\}|[{]0,99})");  // escaped and bracketed braces are literal
+  add("cue", R"(\bcue\b)", {R"(\bcue[^.]{0,6}end\b)"});
+  Matcher matcher(pack);
+  Matcher::Scratch scratch;
+  struct Case {
+    std::string text;
+    std::vector<std::string> want;  // rule ids
+  };
+  const std::vector<Case> cases = {
+      {"He said the claim.", {"gap"}},
+      {"He said, at length and again, the claim.", {}},  // 11+ characters between
+      {"as the minister put it", {"words"}},
+      {"as one two three four five six put it", {}},
+      {"x{0,9} and {0,99}", {"brace", "brace"}},
+      {"x{0,5}", {}},
+      {"a cue at end", {}},            // the exception covers it
+      {"a cue and then the end", {"cue"}},  // too far for the exception
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    std::vector<Match> found;
+    matcher.FindAll(c.text, 0, c.text.size(), &scratch, &found, nullptr);
+    std::vector<std::string> got;
+    for (const Match& m : found) got.push_back(pack.rules[m.rule].id);
+    CHECK(got == c.want);
+  }
+}

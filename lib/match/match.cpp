@@ -9,10 +9,64 @@ namespace evident {
 
 namespace {
 
-// RE2's budget for the Set's automaton. Large enough for big packs; a pack
-// beyond it fails to load with a clear message instead of matching slowly.
+// RE2's budget for the Set's automaton: the compiled program and the cache
+// of DFA states, which grows with the variety of the text (on news text it
+// reaches 200 MB; with 48 MB the refills cost 70% more time:
+// docs/performance.md). A pack whose program does not fit fails to load with
+// a clear message instead of matching slowly.
 constexpr int64_t kSetMaxMem = 256 << 20;
 constexpr int64_t kRuleMaxMem = 8 << 20;
+
+// The Set only picks the rules to run on a sentence, so it may match more
+// than the rules do, never less. A counted repetition "x{m,n}" with a large n
+// makes n copies of x in the automaton, and with many rules in one DFA the
+// copies multiply into more states than any cache holds (measured on news
+// text: 0.5 MB/s and 300 MB). In the Set's copy of a pattern it becomes
+// "x{m,}", a superset; each candidate rule's own RE2 keeps the exact count.
+std::string RelaxCounts(std::string_view p) {
+  constexpr int kMaxCount = 4;
+  std::string out;
+  out.reserve(p.size());
+  bool in_class = false;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      out += c;
+      if (i + 1 < p.size()) out += p[++i];
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      out += c;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out += c;
+      if (i + 1 < p.size() && p[i + 1] == '^') out += p[++i];
+      if (i + 1 < p.size() && p[i + 1] == ']') out += p[++i];  // a literal ] first
+      continue;
+    }
+    if (c == '{') {
+      // {m,n}: digits, a comma, digits, a brace.
+      std::size_t j = i + 1, m_end = 0, n_begin = 0;
+      while (j < p.size() && p[j] >= '0' && p[j] <= '9') ++j;
+      m_end = j;
+      if (m_end > i + 1 && j < p.size() && p[j] == ',') {
+        n_begin = ++j;
+        while (j < p.size() && p[j] >= '0' && p[j] <= '9') ++j;
+        if (j > n_begin && j < p.size() && p[j] == '}' && (j - n_begin > 1 || p[n_begin] > '0' + kMaxCount)) {
+          out.append(p.substr(i, m_end - i));
+          out += ",}";
+          i = j;
+          continue;
+        }
+      }
+    }
+    out += c;
+  }
+  return out;
+}
 
 RE2::Options RuleOptions(bool case_sensitive) {
   RE2::Options opt;
@@ -79,13 +133,13 @@ Matcher::Matcher(const Pack& pack) {
       if (!c.except.back()->ok())
         throw PackError(rule.where, "rule '" + rule.id + "': except: " + c.except.back()->error());
       std::string error;
-      if (set_->except.Add((rule.case_sensitive ? "" : "(?i)") + ex, &error) != set_->num_except++)
+      if (set_->except.Add((rule.case_sensitive ? "" : "(?i)") + RelaxCounts(ex), &error) != set_->num_except++)
         throw PackError(rule.where, "rule '" + rule.id + "': except: " + error);
     }
     // One Set with case-sensitive options; each case-insensitive rule says so
     // with an inline flag.
     std::string error;
-    const std::string set_pattern = (rule.case_sensitive ? "" : "(?i)") + rule.pattern;
+    const std::string set_pattern = (rule.case_sensitive ? "" : "(?i)") + RelaxCounts(rule.pattern);
     if (set_->set.Add(set_pattern, &error) != static_cast<int>(i))
       throw PackError(rule.where, "rule '" + rule.id + "': " + error);
     rules_.push_back(std::move(c));
