@@ -1,5 +1,6 @@
 #include "match/match.h"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -76,6 +77,48 @@ RE2::Options RuleOptions(bool case_sensitive) {
   return opt;
 }
 
+// Whether a pattern can run on over many characters: a loop (*, +, {m,} or
+// {m,n} with n > 3) outside a character class, other than the run of white
+// space TolerateTypography writes for a space. Many such patterns in one DFA
+// make the states multiply (each live loop of each rule, in every
+// combination), so these rules are picked by their literals instead.
+bool HasLongLoop(std::string_view p) {
+  constexpr std::string_view kSpaceRun = "(?:[\\s\\p{Zs}]+)";
+  bool in_class = false;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (!in_class && p.substr(i, kSpaceRun.size()) == kSpaceRun) {
+      i += kSpaceRun.size() - 1;
+      continue;
+    }
+    const char c = p[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      if (i + 1 < p.size() && p[i + 1] == '^') ++i;
+      if (i + 1 < p.size() && p[i + 1] == ']') ++i;
+      continue;
+    }
+    if (c == '*' || c == '+') return true;
+    if (c == '{') {
+      std::size_t j = i + 1;
+      while (j < p.size() && p[j] >= '0' && p[j] <= '9') ++j;
+      if (j > i + 1 && j < p.size() && p[j] == ',') {
+        const std::size_t n_begin = ++j;
+        while (j < p.size() && p[j] >= '0' && p[j] <= '9') ++j;
+        if (j == n_begin || j - n_begin > 1 || p[n_begin] > '3') return true;
+      }
+    }
+  }
+  return false;
+}
+
 // RE2::Set::Match, but when the DFA runs out of memory (a huge pack on a
 // pathological sentence) every pattern becomes a candidate: slower, never
 // wrong, since each candidate is then matched by its own RE2.
@@ -98,20 +141,37 @@ struct Matcher::CompiledRule {
   int source = -1, cue = -1, content = -1;  // group indexes
 };
 
-// `set` holds every rule's pattern; `except` every rule's except: patterns,
-// in rule order, so one scan tells which exceptions occur in a sentence.
+// Candidates come from two places. `set` holds the patterns of the rules
+// without long loops (set_rules maps its indexes to rules). The rules with
+// long loops (loop_rules) are in `filter`, which knows for each the literal
+// strings ("atoms") one of which any match must contain; `atoms` finds those
+// strings. `except` holds every rule's except: patterns, in rule order, so
+// one scan tells which exceptions occur in a sentence.
 struct Matcher::SetHolder {
-  explicit SetHolder(const RE2::Options& o) : set(o, RE2::UNANCHORED), except(o, RE2::UNANCHORED) {}
+  SetHolder(const RE2::Options& o, const RE2::Options& atom_options)
+      : set(o, RE2::UNANCHORED), atoms(atom_options, RE2::UNANCHORED), except(o, RE2::UNANCHORED) {}
   RE2::Set set;
+  std::vector<int> set_rules;
+  re2::FilteredRE2 filter{kMinAtomLength};
+  std::vector<int> loop_rules;
+  RE2::Set atoms;
+  int num_atoms = 0;
   RE2::Set except;
   int num_except = 0;
+
+  // Shorter atoms ("of", "a") occur in nearly every sentence and pick nearly
+  // every rule; with 3 the default pack's 41 loop rules give about 5
+  // candidates per sentence.
+  static constexpr int kMinAtomLength = 3;
 };
 
 Matcher::Matcher(const Pack& pack) {
   RE2::Options set_options;
   set_options.set_log_errors(false);
   set_options.set_max_mem(kSetMaxMem);
-  set_ = std::make_unique<SetHolder>(set_options);
+  RE2::Options atom_options = set_options;
+  atom_options.set_case_sensitive(false);  // atoms are lower case; a superset is fine
+  set_ = std::make_unique<SetHolder>(set_options, atom_options);
   rules_.reserve(pack.rules.size());
   for (std::size_t i = 0; i < pack.rules.size(); ++i) {
     const Rule& rule = pack.rules[i];
@@ -136,15 +196,33 @@ Matcher::Matcher(const Pack& pack) {
       if (set_->except.Add((rule.case_sensitive ? "" : "(?i)") + RelaxCounts(ex), &error) != set_->num_except++)
         throw PackError(rule.where, "rule '" + rule.id + "': except: " + error);
     }
-    // One Set with case-sensitive options; each case-insensitive rule says so
-    // with an inline flag.
-    std::string error;
-    const std::string set_pattern = (rule.case_sensitive ? "" : "(?i)") + RelaxCounts(rule.pattern);
-    if (set_->set.Add(set_pattern, &error) != static_cast<int>(i))
-      throw PackError(rule.where, "rule '" + rule.id + "': " + error);
+    if (HasLongLoop(rule.pattern)) {
+      int id = 0;
+      if (set_->filter.Add(rule.pattern, RuleOptions(rule.case_sensitive), &id) != RE2::NoError)
+        throw PackError(rule.where, "rule '" + rule.id + "': cannot be filtered");
+      set_->loop_rules.push_back(static_cast<int>(i));
+    } else {
+      // One Set with case-sensitive options; each case-insensitive rule says
+      // so with an inline flag.
+      std::string error;
+      const std::string set_pattern = (rule.case_sensitive ? "" : "(?i)") + RelaxCounts(rule.pattern);
+      if (set_->set.Add(set_pattern, &error) != static_cast<int>(set_->set_rules.size()))
+        throw PackError(rule.where, "rule '" + rule.id + "': " + error);
+      set_->set_rules.push_back(static_cast<int>(i));
+    }
     rules_.push_back(std::move(c));
   }
-  if (!set_->set.Compile() || (set_->num_except > 0 && !set_->except.Compile()))
+  if (!set_->loop_rules.empty()) {
+    std::vector<std::string> atoms;
+    set_->filter.Compile(&atoms);
+    for (const std::string& atom : atoms) {
+      std::string error;
+      if (set_->atoms.Add(RE2::QuoteMeta(atom), &error) != set_->num_atoms++)
+        throw PackError({pack.dir}, "literal '" + atom + "' of the pack's patterns: " + error);
+    }
+  }
+  if ((!set_->set_rules.empty() && !set_->set.Compile()) || (set_->num_atoms > 0 && !set_->atoms.Compile()) ||
+      (set_->num_except > 0 && !set_->except.Compile()))
     throw PackError({pack.dir}, "the pack's patterns exceed RE2's memory budget (" +
                                     std::to_string(kSetMaxMem >> 20) + " MiB); split or simplify them");
 }
@@ -156,7 +234,18 @@ void Matcher::FindAll(std::string_view text, std::size_t begin, std::size_t end,
   const std::string_view sentence = text.substr(begin, end - begin);
   auto& candidates = scratch->candidates;
   candidates.clear();
-  if (!SetMatch(set_->set, static_cast<int>(rules_.size()), sentence, &candidates)) return;
+  auto& found = scratch->found;
+  if (!set_->set_rules.empty() && SetMatch(set_->set, static_cast<int>(set_->set_rules.size()), sentence, &found)) {
+    for (int k : found) candidates.push_back(set_->set_rules[static_cast<std::size_t>(k)]);
+  }
+  if (!set_->loop_rules.empty()) {
+    found.clear();
+    if (set_->num_atoms > 0) SetMatch(set_->atoms, set_->num_atoms, sentence, &found);
+    auto& potential = scratch->potential;
+    set_->filter.AllPotentials(found, &potential);  // rules without atoms are always potential
+    for (int k : potential) candidates.push_back(set_->loop_rules[static_cast<std::size_t>(k)]);
+  }
+  if (candidates.empty()) return;
   std::sort(candidates.begin(), candidates.end());
   // Which except: patterns occur in the sentence, found on first need.
   auto& excepts = scratch->excepts;

@@ -1,8 +1,11 @@
 // match: which rules fire in a sentence, and where.
 //
-// A Matcher compiles a Pack once: one RE2::Set over every rule's pattern, one
-// over every except: pattern, and one RE2 per rule and per except. For each
-// sentence the Set says which rules can fire; only those run their own RE2,
+// A Matcher compiles a Pack once: one RE2 per rule and per except, and what
+// picks the candidate rules of a sentence: an RE2::Set over the patterns
+// without long loops, and for the others (a source noun phrase of up to 100
+// characters, "[^.]{0,120}") an re2::FilteredRE2 with a Set of the literal
+// strings their matches must contain, since such loops in one Set make its
+// automaton blow up on real text. Only the candidates run their own RE2,
 // to find every non-overlapping match with its named groups. A match
 // overlapped by one of the rule's except: patterns is suppressed (and
 // reported, for explain); the except Set runs once, on the first match of a
@@ -69,7 +72,8 @@ class Matcher {
   Matcher& operator=(const Matcher&) = delete;
 
   struct Scratch {
-    std::vector<int> candidates;  // rules the Set says can fire
+    std::vector<int> candidates;  // rules that can fire in the sentence
+    std::vector<int> found, potential;  // what the Sets and the filter report
     std::vector<int> excepts;     // except: patterns the except Set finds
     std::vector<re2::StringPiece> groups;
     std::vector<std::pair<Span, std::uint32_t>> except_hits;  // span, except index
