@@ -137,7 +137,7 @@ struct Matcher::CompiledRule {
   std::unique_ptr<RE2> re;
   std::vector<std::unique_ptr<RE2>> except;
   int first_except = 0;  // index of except[0] in the except Set
-  int ngroups = 0;  // capturing groups, plus one for the whole match
+  int ngroups = 0;  // groups asked of RE2: the whole match and up to the last named one
   int source = -1, cue = -1, content = -1;  // group indexes
 };
 
@@ -178,7 +178,6 @@ Matcher::Matcher(const Pack& pack) {
     CompiledRule c;
     c.re = std::make_unique<RE2>(rule.pattern, RuleOptions(rule.case_sensitive));
     if (!c.re->ok()) throw PackError(rule.where, "rule '" + rule.id + "': " + c.re->error());
-    c.ngroups = c.re->NumberOfCapturingGroups() + 1;
     const auto& names = c.re->NamedCapturingGroups();
     auto index = [&](const char* name) {
       auto it = names.find(name);
@@ -187,6 +186,9 @@ Matcher::Matcher(const Pack& pack) {
     c.source = index("source");
     c.cue = index("cue");
     c.content = index("content");
+    // Only the groups read below: with none, RE2 finds the match with its
+    // automata alone and runs no submatch engine.
+    c.ngroups = 1 + std::max({0, c.source, c.cue, c.content});
     c.first_except = set_->num_except;
     for (const auto& ex : rule.except) {
       c.except.push_back(std::make_unique<RE2>(ex, RuleOptions(rule.case_sensitive)));
@@ -196,7 +198,35 @@ Matcher::Matcher(const Pack& pack) {
       if (set_->except.Add((rule.case_sensitive ? "" : "(?i)") + RelaxCounts(ex), &error) != set_->num_except++)
         throw PackError(rule.where, "rule '" + rule.id + "': except: " + error);
     }
-    if (HasLongLoop(rule.pattern)) {
+    rules_.push_back(std::move(c));
+  }
+  // A rule with long loops goes to the filter, unless the filter has no
+  // literal to pick it by ("@\\w{2,}": "@" is shorter than an atom) and
+  // would run it on every sentence: then the Set takes it after all.
+  std::vector<bool> filtered(pack.rules.size());
+  {
+    std::vector<std::size_t> loops;
+    re2::FilteredRE2 probe(SetHolder::kMinAtomLength);
+    for (std::size_t i = 0; i < pack.rules.size(); ++i) {
+      const Rule& rule = pack.rules[i];
+      int id = 0;
+      if (HasLongLoop(rule.pattern) &&
+          probe.Add(rule.pattern, RuleOptions(rule.case_sensitive), &id) == RE2::NoError) {
+        loops.push_back(i);
+      }
+    }
+    if (!loops.empty()) {
+      std::vector<std::string> atoms;
+      probe.Compile(&atoms);
+      std::vector<int> always;
+      probe.AllPotentials({}, &always);
+      for (std::size_t i : loops) filtered[i] = true;
+      for (int k : always) filtered[loops[static_cast<std::size_t>(k)]] = false;
+    }
+  }
+  for (std::size_t i = 0; i < pack.rules.size(); ++i) {
+    const Rule& rule = pack.rules[i];
+    if (filtered[i]) {
       int id = 0;
       if (set_->filter.Add(rule.pattern, RuleOptions(rule.case_sensitive), &id) != RE2::NoError)
         throw PackError(rule.where, "rule '" + rule.id + "': cannot be filtered");
@@ -210,7 +240,6 @@ Matcher::Matcher(const Pack& pack) {
         throw PackError(rule.where, "rule '" + rule.id + "': " + error);
       set_->set_rules.push_back(static_cast<int>(i));
     }
-    rules_.push_back(std::move(c));
   }
   if (!set_->loop_rules.empty()) {
     std::vector<std::string> atoms;
