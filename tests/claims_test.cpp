@@ -92,6 +92,36 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"The mayor", "person", "", "said", "the bridge would reopen"}},
       {"clause opener is not a source", "When asked about the delay, the mayor said the bridge would reopen.",
        {"the mayor", "person", "", "said", "the bridge would reopen"}},
+      // Issue #4, second pass.
+      {"name, description, said", "Pete Lane, a consultant whose firm works for the mayor, said the plan would fail.",
+       {"Pete Lane, a consultant whose firm works for the mayor", "person", "Pete Lane", "said", "the plan would fail"}},
+      {"contracted pronoun", "He's said the bridge is safe.", {"He", "person", "", "said", "the bridge is safe"}},
+      {"progressive cue", "The mayor is arguing that the bridge is safe.",
+       {"The mayor", "person", "", "arguing", "the bridge is safe"}},
+      {"coordinated verb", "The mayor visited the site and later said the bridge was safe.",
+       {"The mayor", "person", "", "said", "the bridge was safe"}},
+      {"participle after an opening phrase", "In a speech on Monday, the mayor visited the crew, saying the bridge was safe.",
+       {"the mayor", "person", "", "saying", "the bridge was safe"}},
+      {"statement as channel", "The union issued a statement saying the strike would go on.",
+       {"The union", "organisation", "", "saying", "the strike would go on"}},
+      {"restrictive relative clause", "Officials who spoke with reporters said the talks had failed.",
+       {"Officials", "person", "", "said", "the talks had failed"}},
+      {"mixed quotation marks", "\"We will not leave,\u201D Ana Ruiz said.",
+       {"Ana Ruiz", "person", "", "said", "\"We will not leave,\u201D"}},
+      {"declined to comment", "A spokesman for the mayor declined to comment.",
+       {"A spokesman for the mayor", "person", "", "declined", "to comment"}},
+      {"citing", "The agency put turnout at 61 percent, citing the election commission.",
+       {"The agency", "organisation", "", "citing", "the election commission"}},
+      {"inverted with a nested cue", "The mayor promised to fix the road, the aide said.",
+       {"the aide", "person", "", "said", "The mayor promised to fix the road"}},
+      {"agent of a passive cue", "The senator was asked by the moderator whether she would run.",
+       {"the moderator", "person", "", "asked", "whether she would run"}},
+      {"inverted, speaker with modifiers", "Turnout will be low, the mayor's longtime adviser Ana Ruiz stated.",
+       {"the mayor's longtime adviser Ana Ruiz", "person", "Ana Ruiz", "stated", "Turnout will be low"}},
+      {"as X reported,", "Last week, as the paper reported, the council sold the land.",
+       {"the paper", "media", "", "reported", "the council sold the land"}},
+      {"unknown lower-case noun", "Corporate lobbyists describe the rule as a burden.",
+       {"Corporate lobbyists", "vague", "", "describe", "the rule as a burden"}},
   };
   for (const Case& c : cases) {
     INFO(c.name << ": " << c.text);
@@ -119,6 +149,11 @@ TEST_CASE("a speaker sentence after a closing quotation takes the quotation", "[
   got = Claims("\u201CThe dam will hold.\u201D The engineer said the river was falling.");
   REQUIRE(!got.empty());
   CHECK(got.back().content == "the river was falling");
+}
+
+TEST_CASE("a speaker's parenthetical reference to their own words makes no claim", "[claims]") {
+  auto got = Claims("\u201CYes, as I said, we are in touch with them.\u201D");
+  for (const Got& g : got) CHECK(g.cue != "said");
 }
 
 TEST_CASE("a cue complementing another cue makes no second claim", "[claims]") {

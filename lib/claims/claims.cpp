@@ -143,6 +143,39 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
       if (t.lower[k - 1] == '-' && std::isupper(static_cast<unsigned char>(t.lower[k]))) t.name_part = true;
     for (char& ch : t.lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   }
+  // A pronoun with a contracted auxiliary ("he's said", "they’ve argued",
+  // "who'd") is two tokens, so the pronoun alone can be the source.
+  static const std::set<std::string, std::less<>> clitic_hosts = {"i",   "you",  "he",   "she",  "it",
+                                                                   "we",  "they", "who",  "that", "there"};
+  std::vector<Token> split;
+  split.reserve(out.size());
+  for (Token& t : out) {
+    std::size_t cut = std::string::npos;
+    if (!t.punct) {
+      for (std::string_view clitic : {"'s", "'re", "'ve", "'d", "'ll", "'m", "\xE2\x80\x99s", "\xE2\x80\x99re",
+                                      "\xE2\x80\x99ve", "\xE2\x80\x99" "d", "\xE2\x80\x99ll", "\xE2\x80\x99m"}) {
+        if (t.lower.size() > clitic.size() &&
+            t.lower.compare(t.lower.size() - clitic.size(), clitic.size(), clitic) == 0 &&
+            clitic_hosts.count(std::string_view(t.lower).substr(0, t.lower.size() - clitic.size()))) {
+          cut = t.lower.size() - clitic.size();
+          break;
+        }
+      }
+    }
+    if (cut == std::string::npos) {
+      split.push_back(std::move(t));
+      continue;
+    }
+    Token host = t, rest = t;
+    host.end = t.begin + cut;
+    host.lower = t.lower.substr(0, cut);
+    rest.begin = host.end;
+    rest.lower = t.lower.substr(cut);
+    rest.upper = false;
+    split.push_back(std::move(host));
+    split.push_back(std::move(rest));
+  }
+  out = std::move(split);
   return out;
 }
 
@@ -235,7 +268,7 @@ const std::set<std::string>& ClauseBreaks() {
 const std::set<std::string>& NounCues() {
   static const std::set<std::string> words = {"claim", "claims", "allegation", "allegations", "accusation",
                                               "accusations", "assertion", "assertions", "suggestion", "charge",
-                                              "charges", "denial", "denials"};
+                                              "charges", "denial", "denials", "criticism", "criticisms"};
   return words;
 }
 
@@ -268,6 +301,51 @@ const std::set<std::string>& MediumWords() {
   return words;
 }
 
+bool EndsWith(std::string_view w, std::string_view suffix) {
+  return w.size() >= suffix.size() && w.substr(w.size() - suffix.size()) == suffix;
+}
+
+// Words that end a noun phrase read backwards from a cue: function words and
+// common verbs ("the plan that critics say": "that" ends it).
+const std::set<std::string>& NotInNounPhrase() {
+  static const std::set<std::string> words = {
+      "that", "which", "who", "whom", "whose", "what", "how", "why", "where", "when", "while", "if", "as",
+      "to", "and", "or", "but", "nor", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
+      "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall",
+      "not", "it", "this", "there", "here", "so", "than", "then", "also", "just", "only", "very", "too",
+      "into", "onto", "from", "with", "without", "at", "in", "on", "by", "for", "about", "after", "before",
+      "because", "since", "until", "over", "under", "against", "through", "during", "like", "unlike",
+      "i", "you", "he", "she", "we", "they", "me", "him", "us", "them", "it's", "began", "begin", "begins",
+      "started", "start", "starts", "went", "go", "goes", "came", "come", "comes", "took", "take", "takes",
+      "made", "make", "makes", "got", "get", "gets", "seemed", "seem", "seems", "tried", "try", "tries",
+      "want", "wants", "need", "needs", "continue", "continues", "let", "lets", "help", "helps", "say",
+      "says", "said", "think", "thinks", "know", "knows", "see", "sees", "saw", "even", "still", "yet",
+      "all", "both", "each", "every", "either", "neither", "more", "most", "less", "much", "well", "really",
+      "instead", "thus", "however", "therefore", "whether", "perhaps", "maybe", "far", "now", "ago", "week",
+      "weeks", "month", "months", "year", "years", "day", "days", "last", "next", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "later",
+      "earlier", "once", "again", "never", "always", "often", "ever", "already", "soon", "why", "whoever"};
+  return words;
+}
+
+// Words after "by" that name no agent: "said by phone", "by far".
+const std::set<std::string>& AgentlessBy() {
+  static const std::set<std::string> words = {"far", "contrast", "phone", "telephone", "email", "e-mail", "mail",
+                                              "hand", "then", "now", "default", "design", "chance", "way",
+                                              "the way", "comparison", "video", "text", "letter", "law"};
+  return words;
+}
+
+// Prepositions that open an adverbial phrase before the subject.
+const std::set<std::string>& Prepositions() {
+  static const std::set<std::string> words = {
+      "in", "on", "at", "after", "before", "during", "despite", "for", "with", "without", "by", "from",
+      "under", "among", "amid", "since", "following", "according", "like", "unlike", "as", "when", "while",
+      "if", "although", "though", "because", "until", "within", "throughout", "over", "instead", "beyond",
+      "asked", "speaking", "addressing", "writing", "responding", "asked", "earlier", "later", "last"};
+  return words;
+}
+
 const std::set<std::string>& RelativeWords() {
   static const std::set<std::string> words = {"which", "who", "whose", "where", "whom"};
   return words;
@@ -285,6 +363,23 @@ struct ClaimExtractor::Impl {
   bool IsPronoun(const Token& t) const {
     return person_pronouns.Contains(t.lower) || organisation_pronouns.Contains(t.lower) ||
            group_pronouns.Contains(t.lower);
+  }
+
+  // Tokens of pre-cue words ("has also", "is now") or a manner adverb
+  // ("quickly", "repeatedly") ending just before tokens[end]; 0 if none.
+  // A progressive cue ("is arguing", "were hoping") also skips a form of "be";
+  // a participle after "was" is passive ("he was asked"), its subject no source.
+  std::size_t PreCueBefore(const std::vector<Token>& tok, std::size_t end, bool progressive = false) const {
+    if (std::size_t n = pre_cue.MatchBefore(tok, end)) return n;
+    if (end == 0 || end > tok.size()) return 0;
+    const Token& t = tok[end - 1];
+    static const std::set<std::string, std::less<>> be = {"is", "are", "was", "were", "been", "be", "am"};
+    if (progressive && be.count(t.lower)) return 1;
+    if (t.punct || t.upper || t.lower.size() < 5 || t.lower.compare(t.lower.size() - 2, 2, "ly") != 0) return 0;
+    static const std::set<std::string, std::less<>> nouns = {"family", "rally", "assembly", "supply", "monopoly",
+                                                             "anomaly", "belly", "bully", "jelly", "italy"};
+    if (nouns.count(t.lower) || IsNpWord(t)) return 0;
+    return 1;
   }
 
   // Can this token be part of a source noun phrase?
@@ -377,11 +472,17 @@ std::vector<Span> FindQuotes(std::string_view text) {
       if (!open.empty()) {
         out.push_back({open.back(), next});
         open.pop_back();
+      } else if (straight != kNone) {  // "...” : mixed marks, as converted text often has
+        out.push_back({straight, next});
+        straight = kNone;
       }
     } else if (c == '"') {
       if (straight != kNone) {
         out.push_back({straight, next});
         straight = kNone;
+      } else if (!open.empty()) {  // “..." : a straight mark closes the curly one
+        out.push_back({open.back(), next});
+        open.pop_back();
       } else {
         straight = i;
       }
@@ -491,15 +592,22 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         while (k > 0 && j - k <= 8 && tok[k - 1].lower != "(" && tok[k - 1].lower != ")") --k;
         if (k > 1 && tok[k - 1].lower == "(" && m.IsNpWord(tok[k - 2])) j = k - 1;
       }
-      for (std::size_t n; j > 0 && (n = m.pre_cue.MatchBefore(tok, j)) > 0;) j -= n;
+      const bool progressive = end < tok.size() && tok[end].lower.size() > 4 &&
+                               tok[end].lower.compare(tok[end].lower.size() - 3, 3, "ing") == 0;
+      for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
       // "Beck on Wednesday called", "the campaign Monday reported".
       if (j > 1 && DayWords().count(tok[j - 1].lower)) {
         --j;
         if (j > 1 && (tok[j - 1].lower == "on" || tok[j - 1].lower == "late" || tok[j - 1].lower == "early" ||
                       tok[j - 1].lower == "last" || tok[j - 1].lower == "this"))
           --j;
-        for (std::size_t n; j > 0 && (n = m.pre_cue.MatchBefore(tok, j)) > 0;) j -= n;
+        for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
       }
+      // "Coca-Cola and telling", "the process by suggesting": a cue after a
+      // conjunction or preposition has no noun phrase of its own before it.
+      if (j > 0 && (tok[j - 1].lower == "and" || tok[j - 1].lower == "or" || tok[j - 1].lower == "by" ||
+                    tok[j - 1].lower == "of" || tok[j - 1].lower == "for" || tok[j - 1].lower == "to"))
+        return {j, j};
       for (;;) {
         std::size_t stop = j;
         if (stop > 0 && m.IsPronoun(tok[stop - 1])) return {stop - 1, stop};
@@ -528,8 +636,49 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           if (nb < j - 1 && nb > 1 && tok[nb - 1].lower == "," && m.IsNpWord(tok[nb - 2])) {
             std::size_t fb = nb - 1;
             while (fb > 0 && m.IsNpWord(tok[fb - 1])) --fb;
+            const bool starts_clause = fb == 0 || tok[fb - 1].punct || ClauseOpeners().count(tok[fb - 1].lower);
             while (fb < nb - 1 && !tok[fb].upper) ++fb;  // start at a capitalised word
-            if (fb < nb - 1) return {fb, j - 1};
+            if (fb < nb - 1 && starts_clause) return {fb, j - 1};
+          }
+        }
+        // "Pete Seat, an Indiana consultant whose firm ... , said", "Ana Ruiz,
+        // 35, a nurse from Ohio, said": a name, then a description of any
+        // words between commas. The name starts the clause (sentence start or
+        // after a comma or quotation mark); the description starts like a noun
+        // phrase. A relative clause at its end is not part of the source.
+        if (j > 2 && tok[j - 1].lower == ",") {
+          for (std::size_t c = j - 2; c > 0 && j - c <= 45; --c) {
+            const Token& t = tok[c];
+            if (t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")" || IsQuoteToken(t)) break;
+            if (t.lower != ",") continue;
+            std::size_t nb = c;
+            // "Sen. Rob Portman (R-Ohio), another incumbent, said": the party tag.
+            if (nb > 2 && tok[nb - 1].lower == ")") {
+              std::size_t q = nb - 1;
+              while (q > 0 && nb - q <= 8 && tok[q - 1].lower != "(" && tok[q - 1].lower != ")") --q;
+              if (q > 1 && tok[q - 1].lower == "(" && m.IsNpWord(tok[q - 2])) nb = q - 1;
+            }
+            const std::size_t name_end = nb;
+            while (nb > 0 && m.IsNpWord(tok[nb - 1]) && !m.IsPronoun(tok[nb - 1])) --nb;
+            if (nb == name_end || !tok[nb].upper || !tok[name_end - 1].upper || ClauseOpeners().count(tok[nb].lower))
+              continue;
+            const bool clause_start = nb == 0 || tok[nb - 1].lower == "," || IsQuoteToken(tok[nb - 1]) ||
+                                      (nb == 1 && tok[0].punct);
+            const Token& d = tok[c + 1];
+            // "Clinton, during a town hall in Columbus, Ohio, said": an adjunct,
+            // not a description; the name alone is the source.
+            if (clause_start && !d.upper &&
+                (Prepositions().count(d.lower) || d.lower == "along" || d.lower == "including" ||
+                 d.lower == "together" || EndsWith(d.lower, "ing")))
+              return {nb, name_end};
+            const bool described = !d.punct && (Determiners().count(d.lower) || IsPossessive(d) || d.upper ||
+                                                 std::isdigit(static_cast<unsigned char>(d.lower[0])) ||
+                                                 d.lower == "another" || d.lower == "one" || d.lower == "both");
+            if (!clause_start || !described) continue;
+            std::size_t e = j - 1;
+            for (std::size_t k = c + 1; k + 1 < e; ++k)
+              if (tok[k].lower == "," && RelativeWords().count(tok[k + 1].lower)) e = k;
+            return {nb, e};
           }
         }
         // ", which announced ... this week, has accused": skip the relative clause.
@@ -538,17 +687,126 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           while (k > 0 && tok[k - 1].lower != ",") --k;
           if (k > 0 && k < j - 1 && RelativeWords().count(tok[k].lower)) {
             j = k - 1;
+            // "Sen. Ana Ruiz (D-Ore.), who ..., said": the party tag again.
+            if (j > 2 && tok[j - 1].lower == ")") {
+              std::size_t q = j - 1;
+              while (q > 0 && j - q <= 8 && tok[q - 1].lower != "(" && tok[q - 1].lower != ")") --q;
+              if (q > 1 && tok[q - 1].lower == "(" && m.IsNpWord(tok[q - 2])) j = q - 1;
+            }
             continue;
           }
+        }
+        // "Corporate lobbyists describe", "some undecided conservatives
+        // think": lower-case nouns the lexicon does not know, from the start
+        // of the clause up to the cue.
+        {
+          std::size_t k = j;
+          while (k > 0 && j - k < 6 && !tok[k - 1].punct && !IsQuoteToken(tok[k - 1]) &&
+                 !NotInNounPhrase().count(tok[k - 1].lower) && !m.pre_cue.Contains(tok[k - 1].lower) &&
+                 !(tok[k - 1].lower.size() > 3 && !tok[k - 1].upper &&
+                   (EndsWith(tok[k - 1].lower, "ed") || EndsWith(tok[k - 1].lower, "ing") ||
+                    EndsWith(tok[k - 1].lower, "n't") || EndsWith(tok[k - 1].lower, "n\xE2\x80\x99t"))))
+            --k;
+          const bool boundary = k == 0 || tok[k - 1].punct || ClauseOpeners().count(tok[k - 1].lower) ||
+                                tok[k - 1].lower == "that";
+          while (k < j && Determiners().count(tok[k].lower) == 0 && ClauseOpeners().count(tok[k].lower)) ++k;
+          bool content_word = false;
+          for (std::size_t x = k; x < j; ++x) content_word = content_word || !Determiners().count(tok[x].lower);
+          if (k < j && boundary && content_word && !tok[j - 1].upper) return {k, j};
         }
         return {j, j};
       }
     };
+    // "Current and former officials who spoke with the Post said": the noun
+    // phrase before the cue is the object inside a restrictive relative
+    // clause; the source is the head the clause modifies. ("the bill that
+    // the senator said": the noun phrase right after "that" is the subject.)
+    auto source_before = [&](std::size_t end) -> std::pair<std::size_t, std::size_t> {
+      auto [b, e] = np_before(end);
+      if (b >= e) return {b, e};
+      for (std::size_t r = b; r > 0 && b - r < 12;) {
+        --r;
+        if (tok[r].punct || ClauseOpeners().count(tok[r].lower)) break;
+        if (tok[r].lower == "who" || tok[r].lower == "that" || tok[r].lower == "which") {
+          if (r + 1 < b && r > 0 && (m.IsNpWord(tok[r - 1]) || !NotInNounPhrase().count(tok[r - 1].lower)) &&
+              !tok[r - 1].punct) {
+            auto [hb, he] = np_before(r);
+            if (he > hb) return {hb, he};
+          }
+          break;
+        }
+      }
+      return {b, e};
+    };
     auto np_after = [&](std::size_t from) -> std::pair<std::size_t, std::size_t> {
+      if (from < tok.size() && tok[from].lower == "by") ++from;  // "..., opposed by X": the agent
       std::size_t e = from;
       while (e < tok.size() && m.IsNpWord(tok[e])) ++e;
       if (e == from && from < tok.size() && m.IsPronoun(tok[from])) e = from + 1;
+      // "said one source who ...", "said master of ceremonies Asab Al-Tabchi":
+      // lower-case words the lexicon does not know, then the rest of the name.
+      if (e == from) {
+        std::size_t k = from;
+        while (k < tok.size() && k - from < 5 && !tok[k].punct && !NotInNounPhrase().count(tok[k].lower) &&
+               !m.pre_cue.Contains(tok[k].lower) && !EndsWith(tok[k].lower, "ed") && !EndsWith(tok[k].lower, "ing"))
+          ++k;
+        while (k < tok.size() && m.IsNpWord(tok[k])) ++k;
+        const bool ends = k == tok.size() || tok[k].punct || RelativeWords().count(tok[k].lower) ||
+                          tok[k].lower == "that" || m.adjuncts.MatchAt(tok, k) > 0;
+        if (k > from && ends) e = k;
+      }
+      // "said the company's chief executive, John Ferriola": after a
+      // determiner, possessives and lower-case nouns, then a name in apposition.
+      if (e > from && Determiners().count(tok[from].lower)) {
+        std::size_t k = e;
+        while (k < tok.size() && k - from < 8 && !tok[k].punct && !NotInNounPhrase().count(tok[k].lower) &&
+               !EndsWith(tok[k].lower, "ed") && !EndsWith(tok[k].lower, "ing"))
+          ++k;
+        e = k;
+        if (e + 1 < tok.size() && tok[e].lower == "," && tok[e + 1].upper) {
+          std::size_t n = e + 1;
+          while (n < tok.size() && m.IsNpWord(tok[n])) ++n;
+          if (n == tok.size() || tok[n].punct) e = n;
+        }
+      }
       return {from, e};
+    };
+    // The subject of the sentence's main clause, ending before token
+    // `before`: the first noun phrase at the sentence start or after a comma
+    // that a lower-case word (the verb) follows ("But a few days later, Trump
+    // reversed himself" -> "Trump"). An opening participle ("Speaking in
+    // Ohio, ...") and a lone determiner are no subject; ", who ... ," may
+    // stand between the subject and its verb.
+    auto subject_before = [&](std::size_t before) -> std::pair<std::size_t, std::size_t> {
+      std::size_t p = 0;
+      while (p < before) {
+        std::size_t q = p;
+        while (q < before && (tok[q].punct || ClauseOpeners().count(tok[q].lower))) ++q;
+        std::size_t sb = q, se = q;
+        if (q < before && Prepositions().count(tok[q].lower)) {  // "In response to X, Y said": not X
+          std::size_t k = q;
+          while (k < before && tok[k].lower != ",") ++k;
+          p = k + 1;
+          continue;
+        }
+        if (q < before && m.IsPronoun(tok[q])) se = q + 1;
+        else
+          while (se < before && m.IsNpWord(tok[se]) && !ClauseOpeners().count(tok[se].lower)) ++se;
+        bool content_word = false;
+        for (std::size_t k = sb; k < se; ++k) content_word = content_word || !Determiners().count(tok[k].lower);
+        const bool participle = sb == q && se > sb && tok[sb].lower.size() > 4 &&
+                                tok[sb].lower.compare(tok[sb].lower.size() - 3, 3, "ing") == 0;
+        if (se > sb && se < before && content_word && !participle) {
+          const Token& v = tok[se];
+          const bool verb_next = (!v.punct && !v.upper) || m.PreCueBefore(tok, se + 1) > 0;
+          const bool relative_next = v.lower == "," && se + 1 < before && RelativeWords().count(tok[se + 1].lower);
+          if (verb_next || relative_next) return {sb, se};
+        }
+        std::size_t k = std::max(q, se);
+        while (k < before && tok[k].lower != ",") ++k;
+        p = k + 1;
+      }
+      return {0, 0};
     };
     auto span_of = [&](std::size_t b, std::size_t e) -> Span {
       if (b >= e) return {};
@@ -556,6 +814,11 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     };
 
     std::vector<Claim> local;
+    // A claim whose content comes before its cue ("..., X said"). A later
+    // inverted claim of the sentence starts after its content; a claim with
+    // its content after the cue ("Cruz promised to ..., Stovall said") is
+    // nested in the later one's content instead.
+    auto inverted = [](const Claim& c) { return c.content.end <= c.cue.begin; };
     for (std::size_t ci = 0; ci < cues.size(); ++ci) {
       const CueInfo& cue = cues[ci];
       // "refused to say", "declined to confirm": the second verb belongs to
@@ -587,15 +850,26 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       // relative pronoun, standing for the noun phrase before it (kept as
       // the antecedent, so the claim resolves to it, as "she" does). After a
       // comma the content ends with the clause.
+      bool relative_source = false;
       std::size_t rel = cue.first;
-      for (std::size_t n; rel > 0 && (n = m.pre_cue.MatchBefore(tok, rel)) > 0;) rel -= n;
-      if (rel > 1 && (tok[rel - 1].lower == "who" || tok[rel - 1].lower == "which") && source.empty()) {
+      for (std::size_t n; rel > 0 && (n = m.PreCueBefore(tok, rel)) > 0;) rel -= n;
+      // "polls that showed": a restrictive "that" after a noun is a relative
+      // pronoun too (not "so that", "now that").
+      const bool relative_that = rel > 1 && tok[rel - 1].lower == "that" && !tok[rel - 2].punct &&
+                                 !m.IsPronoun(tok[rel - 2]) && !NotInNounPhrase().count(tok[rel - 2].lower) &&
+                                 tok[rel - 2].lower != "such" &&
+                                 std::none_of(cues.begin(), cues.end(), [&](const CueInfo& o) {
+                                   return o.first <= rel - 2 && rel - 2 <= o.last;
+                                 });
+      if (rel > 1 && (tok[rel - 1].lower == "who" || tok[rel - 1].lower == "which" || relative_that) &&
+          source.empty()) {
         const bool comma = tok[rel - 2].lower == ",";
         auto [rb, re] = np_before(comma ? rel - 2 : rel - 1);
-        if (re > rb) {
-          source = span_of(rel - 1, rel);
-          c.antecedent = span_of(rb, re);
-        }
+        // The relative pronoun is the source even when its antecedent is
+        // not a plain noun phrase ("18% who say", "Sen. Ruiz this year, who").
+        source = span_of(rel - 1, rel);
+        relative_source = true;
+        if (re > rb) c.antecedent = span_of(rb, re);
         if (comma)
           for (std::size_t k = cue.last + 1; k < limit_token; ++k)
             if (tok[k].lower == ",") limit_token = k;
@@ -629,7 +903,23 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         // only names its speaker (“... okay?” | Trump said.).
         bool ends_just_before = q.end <= s.span.begin && s.span.begin - q.end <= 3 &&
                                 text.find_first_not_of(" \t", q.end) >= s.span.begin;
-        for (std::size_t k = cue.last + 1; ends_just_before && k < tok.size();)  // nothing said after the cue
+        // "said Donna Lages, 39, a waitress.": a cue opening the sentence
+        // may name its speaker after it.
+        bool cue_opens = true;
+        for (std::size_t k = 0; k < cue.first; ++k) cue_opens = cue_opens && tok[k].punct;
+        std::size_t speaker_end = cue.last + 1;
+        if (cue_opens && ends_just_before) {
+          speaker_end = np_after(cue.last + 1).second;
+          // the speaker's description in apposition, up to the end
+          if (speaker_end > cue.last + 1 && speaker_end < tok.size() && tok[speaker_end].lower == ",") {
+            std::size_t k = speaker_end;
+            while (k < tok.size() && !(tok[k].punct && tok[k].lower != "," && tok[k].lower != "-" &&
+                                       tok[k].lower != "'" && !IsQuoteToken(tok[k])))
+              ++k;
+            speaker_end = k;
+          }
+        }
+        for (std::size_t k = speaker_end; ends_just_before && k < tok.size();)  // nothing said after the cue
           if (tok[k].punct && !IsQuoteToken(tok[k])) ++k;
           else if (std::size_t n = m.adjuncts.MatchAt(tok, k)) k += n;
           else ends_just_before = false;
@@ -638,7 +928,13 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           bool np_only = true;
           for (std::size_t k = qt; k < cue.first; ++k)
             np_only = np_only && (tok[k].lower == "," || m.IsNpWord(tok[k]) || m.IsPronoun(tok[k]) ||
-                                  m.pre_cue.MatchAt(tok, k) > 0 || (k >= np_b && k < np_e));
+                                  m.pre_cue.MatchAt(tok, k) > 0 || (k >= np_b && k < np_e) ||
+                                  // a modifier of the speaker: “...,” warm-hearted Trump said
+                                  (!tok[k].punct && cue.first - qt <= 6 && !ClauseOpeners().count(tok[k].lower) &&
+                                   !RelativeWords().count(tok[k].lower) && tok[k].lower != "that" &&
+                                   std::none_of(cues.begin(), cues.end(), [&](const CueInfo& o) {
+                                     return o.first <= k && k <= o.last;
+                                   })));
           // “...,” X said: the quotation closes a clause, inside or after its mark.
           std::size_t inner = q.end;
           UChar32 mark;
@@ -648,6 +944,12 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
           if (mark == '\'' && last == '\'' && before_mark > q.begin)  // a closing ''
             U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
+          while (last == ' ' && before_mark > q.begin + 1)  // “... today, ” with a space before the mark
+            U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
+          // “... the name ‘Clinton,’ ” : an inner quotation closes with the outer one.
+          if ((last == '\'' || last == 0x2019) && before_mark > q.begin + 1) {
+            U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
+          }
           const bool closes = last == ',' || last == '.' || last == '!' || last == '?' || last == 0x2026 ||
                               (qt < tok.size() && tok[qt].lower == ",");
           if (np_only && closes && cue.first - qt <= 10) quote_before = q;
@@ -661,9 +963,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         }
       }
       const std::string cue_lower = tok[cue.first].lower;
-      // "according to X", "citing X", "in a new poll": the source follows the
+      // "according to X", "in a new poll": the source follows the
       // cue, the content is the rest of the sentence.
-      const bool according = cue_lower == "according" || cue_lower == "citing" ||
+      const bool according = cue_lower == "according" ||
                              (cue_lower == "as" && cue.last > cue.first) ||
                              (!a.source.empty() && a.source.begin >= a.span.end);
 
@@ -680,7 +982,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             if (k < tok.size() && tok[k].begin < limit) content = TrimContent(text, {tok[k].begin, limit});
           } else {
             std::size_t from = s.span.begin;
-            if (ci > 0) from = local.empty() ? from : std::max(from, local.back().content.end);
+            if (ci > 0 && !local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
             // The previous claim's content may already run past this cue:
             // then nothing before the cue is left for this one.
             if (from < a.span.begin) content = TrimContent(text, {from, a.span.begin});
@@ -697,11 +999,20 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       } else if (quote_after && content.empty()) {
         content = *quote_after;
         if (source.empty()) {
-          auto [b, e] = np_before(cue.first);
+          auto [b, e] = source_before(cue.first);
           source = span_of(b, e);
         }
+        // "Lavrov expressed his dismay, stating: “...”": a participle after a
+        // comma speaks for the subject (or the previous speaker).
+        if (source.empty() && EndsWith(cue_lower, "ing") && cue.first > 0 && tok[cue.first - 1].lower == ",") {
+          if (!local.empty()) source = local.back().source;
+          if (source.empty()) {
+            auto [sb, se] = subject_before(cue.first - 1);
+            if (se > sb) source = span_of(sb, se);
+          }
+        }
       } else {
-        auto [b, e] = np_before(cue.first);
+        auto [b, e] = source_before(cue.first);
         const bool noun_cue = NounCues().count(cue_lower) > 0 && cue.first > 0 &&
                               (Determiners().count(tok[cue.first - 1].lower) || IsPossessive(tok[cue.first - 1]));
         if (noun_cue) {
@@ -719,6 +1030,13 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
               else if (w.size() > 2 && w.substr(w.size() - 2) == "'s") source.end -= 2;
             } else if (m.IsPronoun(tok[cue.first - 1])) {
               source = span_of(cue.first - 1, cue.first);
+              // "Nebenzia also turned his criticisms against ...": the
+              // possessive stands for the subject of the clause's verb.
+              if (cue.first >= 3 && !tok[cue.first - 2].punct && !tok[cue.first - 2].upper &&
+                  !m.IsNpWord(tok[cue.first - 2]) && !NotInNounPhrase().count(tok[cue.first - 2].lower)) {
+                auto [sb, se] = np_before(cue.first - 2);
+                if (se > sb && (sb == 0 || tok[sb - 1].punct)) source = span_of(sb, se);
+              }
             } else if (after_cue + 1 < tok.size() && tok[after_cue].lower == "by") {
               auto [sb, se] = np_after(after_cue + 1);
               source = span_of(sb, se);
@@ -732,7 +1050,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         } else {
           // Inverted: "CONTENT, X said." / "CONTENT, said X."
           const bool comma_before_np = b < e && b > 0 && tok[b - 1].lower == ",";
-          const bool comma_before_cue = b == e && cue.first > 0 && tok[cue.first - 1].lower == ",";
+          // ("..., citing X" is a participle of the subject, not inverted.)
+          const bool comma_before_cue = b == e && cue.first > 0 && tok[cue.first - 1].lower == "," &&
+                                        !EndsWith(cue_lower, "ing");
           std::size_t k = after_cue;
           if (comma_before_cue) k = np_after(k).second;
           while (k < tok.size() && m.adjuncts.MatchAt(tok, k) > 0) k += m.adjuncts.MatchAt(tok, k);
@@ -741,29 +1061,59 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           if ((comma_before_np || comma_before_cue) && clause_ends) {
             std::size_t comma = comma_before_np ? b - 1 : cue.first - 1;
             std::size_t from = s.span.begin;
-            if (!local.empty()) from = std::max(from, local.back().content.end);
+            if (!local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
             if (tok[comma].begin > from) content = TrimContent(text, {from, tok[comma].begin});
             if (source.empty())
               source = comma_before_np ? span_of(b, e) : span_of(np_after(after_cue).first, np_after(after_cue).second);
           } else {
+            // "Rubio was asked by the moderator whether ...", "the bill, opposed
+            // by House Republicans": the agent of a passive cue is the source.
+            std::size_t agent_end = 0;
+            if (source.empty() && after_cue + 1 < tok.size() && tok[after_cue].lower == "by" &&
+                (EndsWith(cue_lower, "ed") || EndsWith(cue_lower, "en")) && !tok[after_cue + 1].punct &&
+                !std::isdigit(static_cast<unsigned char>(tok[after_cue + 1].lower[0])) &&
+                !AgentlessBy().count(tok[after_cue + 1].lower) && !EndsWith(tok[after_cue + 1].lower, "ing")) {
+              auto [ab, ae] = np_after(after_cue + 1);
+              if (ae > ab) {
+                source = span_of(ab, ae);
+                agent_end = ae;
+              }
+            }
             if (source.empty()) source = span_of(b, e);
             // "..., adding that ...": the speaker of the previous claim.
             // "..., adding that", "and said", "while noting": the speaker of
             // the previous claim of the sentence.
-            const bool continues = cue.first > 0 && (tok[cue.first - 1].lower == "," ||
-                                                     tok[cue.first - 1].lower == "and" ||
-                                                     tok[cue.first - 1].lower == "while");
+            // "and then tweeted", "but later said": adverbs between.
+            std::size_t pc = cue.first;
+            for (std::size_t n; pc > 0 && (n = m.PreCueBefore(tok, pc)) > 0;) pc -= n;
+            const bool continues = pc > 0 && (tok[pc - 1].lower == "," || tok[pc - 1].lower == "and" ||
+                                              tok[pc - 1].lower == "while" || tok[pc - 1].lower == "but" ||
+                                              (tok[pc - 1].lower == "by" && EndsWith(cue_lower, "ing")) ||
+                                              // "took the stage to acknowledge": the subject's purpose
+                                              (tok[pc - 1].lower == "to" && pc >= 2 && !tok[pc - 2].punct));
+            // "allow him to call for ...": an object pronoun is the one who speaks.
+            if (source.empty() && pc >= 2 && tok[pc - 1].lower == "to" &&
+                (tok[pc - 2].lower == "him" || tok[pc - 2].lower == "her" || tok[pc - 2].lower == "them" ||
+                 tok[pc - 2].lower == "me" || tok[pc - 2].lower == "us"))
+              source = span_of(pc - 2, pc - 1);
             if (source.empty() && continues && !local.empty()) source = local.back().source;
-            // "X has defended its stance, arguing that ...": the subject.
-            if (source.empty() && continues && cue_lower.size() > 3 &&
-                cue_lower.compare(cue_lower.size() - 3, 3, "ing") == 0) {
-              auto [sb, se] = np_after(0);
-              if (se > sb && se < cue.first) source = span_of(sb, se);
+            // "issued a statement saying ...": the statement is the channel
+            // (guide §5.2), the speaker is the subject of "issued".
+            if (!source.empty() && a.source.empty() && EndsWith(cue_lower, "ing") && e == cue.first && e > b &&
+                MediumWords().count(tok[e - 1].lower) && b > 0 && !tok[b - 1].punct && !tok[b - 1].upper) {
+              auto [sb, se] = subject_before(b);
+              if (se > sb) source = span_of(sb, se);
+            }
+            // "X has defended its stance, arguing that ...", "Trump blasted the
+            // instructor and then tweeted that ...": the subject of the sentence.
+            if (source.empty() && continues) {
+              auto [sb, se] = subject_before(pc - 1);
+              if (se > sb) source = span_of(sb, se);
             }
             // Skip adjuncts up to "that" ("claimed Wednesday that"); otherwise
             // the content starts right after the cue.
-            std::size_t start = after_cue;
-            std::size_t j = after_cue;
+            std::size_t start = agent_end > 0 ? agent_end : after_cue;
+            std::size_t j = start;
             for (;;) {
               if (j < tok.size() && std::isdigit(static_cast<unsigned char>(tok[j].lower[0]))) {
                 ++j;  // "in March 2022 that"
@@ -806,10 +1156,62 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         if (IsQuoteChar(CodePointAt(text, content.begin, &next)) && next < content.end)
           content = TrimContent(text, {next, content.end});
       }
+      // Nothing after the cue: "..., Donald Trump's longtime confidant Roger
+      // Stone stated." The content is the clause before the comma that opens
+      // the speaker's noun phrase.
+      if (content.empty() && quote_before == std::nullopt) {
+        std::size_t k = after_cue;
+        while (k < tok.size() && m.adjuncts.MatchAt(tok, k) > 0) k += m.adjuncts.MatchAt(tok, k);
+        const bool nothing_after = k >= tok.size() || (tok[k].punct && tok[k].lower != ":" && !IsQuoteToken(tok[k]));
+        std::size_t c = cue.first;
+        while (c > 0 && cue.first - c <= 10 && tok[c - 1].lower != "," && !tok[c - 1].punct &&
+               (!NotInNounPhrase().count(tok[c - 1].lower) || tok[c - 1].lower == "and") &&
+               !EndsWith(tok[c - 1].lower, "ed"))
+          --c;
+        if (nothing_after && c > 1 && c < cue.first && tok[c - 1].lower == ",") {
+          std::size_t from = s.span.begin;
+          if (!local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
+          if (tok[c - 1].begin > from) {
+            content = TrimContent(text, {from, tok[c - 1].begin});
+            // The whole noun phrase after the comma, with its pre-modifiers.
+            if (source.empty() || (source.begin >= tok[c].begin && source.end <= tok[cue.first].begin)) {
+              const std::size_t sb = c;
+              std::size_t se = cue.first;
+              for (std::size_t n; se > sb && (n = m.PreCueBefore(tok, se)) > 0;) se -= n;
+              if (se > sb) source = span_of(sb, se);
+            }
+          }
+        }
+      }
+      // "As Western Journalism reported, Thor and Beck were ...": the main
+      // clause is the content (like "as X put it").
+      if (content.empty() && cue.first >= 2 && !source.empty()) {
+        std::size_t sb = token_at(source.begin);
+        std::size_t k = after_cue;
+        while (k < tok.size() && m.adjuncts.MatchAt(tok, k) > 0) k += m.adjuncts.MatchAt(tok, k);
+        if (sb > 0 && tok[sb - 1].lower == "as" && tok[sb].lower != "i" && tok[sb].lower != "we") {
+          if (k < tok.size() && tok[k].lower == ",") {  // "as X reported, the two men ..."
+            // (to the end of the sentence: the clause holds any later cue)
+            if (k + 1 < tok.size()) content = TrimContent(text, {tok[k + 1].begin, s.span.end});
+          } else if ((k >= tok.size() || tok[k].lower == ".") && sb >= 2 && tok[sb - 2].lower == ",") {
+            content = TrimContent(text, {s.span.begin, tok[sb - 2].begin});  // "..., as X reported."
+          }
+        }
+      }
       if (content.empty()) continue;
       // "When asked ..., she said": no clause opener in the source; a lone
       // determiner ("The") names no one.
-      if (!source.empty() && source.begin >= s.span.begin && source.end <= s.span.end) {
+      // A demonstrative standing alone right before its cue ("That suggests
+      // ...", "this explains") is a pronoun source, like "it".
+      const std::size_t src_tok = source.empty() ? 0 : token_at(source.begin);
+      const bool demonstrative = !source.empty() && src_tok < tok.size() && tok[src_tok].end == source.end &&
+                                 (tok[src_tok].lower == "that" || tok[src_tok].lower == "this") && [&] {
+                                   std::size_t j = cue.first;
+                                   for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j)) > 0;) j -= n;
+                                   return j == src_tok + 1;
+                                 }();
+      if (!source.empty() && !relative_source && !demonstrative && source.begin >= s.span.begin &&
+          source.end <= s.span.end) {
         std::size_t k = token_at(source.begin);
         while (k < tok.size() && tok[k].end <= source.end && ClauseOpeners().count(tok[k].lower)) ++k;
         std::size_t d = k;
@@ -820,6 +1222,12 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         if (d >= tok.size() || tok[d].begin >= source.end) source = {};
         else source.begin = tok[k].begin;
       }
+      // "Yes we are, as I said, in touch ...": a speaker's parenthetical
+      // reference to their own words has no content of its own (guide §4.3).
+      if (!source.empty() && cue.first >= 2 && after_cue < tok.size() && tok[after_cue].lower == "," &&
+          tok[cue.first - 2].lower == "as" &&
+          (tok[cue.first - 1].lower == "i" || tok[cue.first - 1].lower == "we"))
+        continue;
       c.source = source;
       c.content = content;
       local.push_back(std::move(c));
@@ -965,6 +1373,20 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       const bool all_lower_role = st.front().lower == "the" && std::none_of(st.begin() + 1, st.end(), [](const Token& t) {
                                     return t.upper;
                                   });
+      // "Pete Lane, a consultant whose firm ...": a name, then a description
+      // in apposition. The name is the part before the comma; a person role
+      // in the description makes it a person.
+      std::size_t name_end = st.size();
+      for (std::size_t k = 1; k < st.size(); ++k) {
+        if (st[k].lower != ",") continue;
+        bool name = true;
+        for (std::size_t x = 0; x < k; ++x) name = name && (st[x].upper || st[x].name_part);
+        if (name) name_end = k;
+        break;
+      }
+      if (!kind && name_end < st.size() && m.person_roles.AnyIn(st, name_end + 1, st.size()) &&
+          !m.organisation_words.AnyIn(st, 0, name_end) && !m.media_words.AnyIn(st, 0, name_end))
+        kind = SourceType::kPerson;
       if (!kind) {
         const bool name_after_role = m.person_roles.AnyIn(st, 0, st.size()) && head.upper &&
                                      !m.person_roles.Contains(head.lower) && !m.organisation_words.Contains(head.lower) &&
@@ -995,19 +1417,19 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           if (it->full.find(head.lower) != std::string::npos) resolved = it->name;
       } else {
         // The name: trailing capitalised words that are not roles ("Maria Zakharova").
-        std::size_t nb = st.size();
+        std::size_t nb = name_end;
         if (*kind == SourceType::kPerson) {
           while (nb > 0 && (st[nb - 1].upper || st[nb - 1].name_part) && !m.person_roles.Contains(st[nb - 1].lower) &&
                  !m.organisation_words.Contains(st[nb - 1].lower))
             --nb;
         } else {
           nb = 0;
-          while (nb < st.size() && Determiners().count(st[nb].lower)) ++nb;
+          while (nb < name_end && Determiners().count(st[nb].lower)) ++nb;
         }
-        if (nb == st.size()) nb = 0;
-        std::string name(text.substr(st[nb].begin, st.back().end - st[nb].begin));
+        if (nb == name_end) nb = 0;
+        std::string name(text.substr(st[nb].begin, st[name_end - 1].end - st[nb].begin));
         // A surname alone resolves to the full name met earlier.
-        if (*kind == SourceType::kPerson && nb + 1 == st.size()) {
+        if (*kind == SourceType::kPerson && nb + 1 == name_end) {
           for (auto it = named.rbegin(); it != named_limit(); ++it) {
             if (it->type == SourceType::kPerson && it->name.size() > name.size() &&
                 it->name.compare(it->name.size() - name.size(), name.size(), name) == 0) {
