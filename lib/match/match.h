@@ -8,8 +8,8 @@
 // automaton blow up on real text. Only the candidates run their own RE2,
 // to find every non-overlapping match with its named groups. A match
 // overlapped by one of the rule's except: patterns is suppressed (and
-// reported, for explain); the except Set runs once, on the first match of a
-// rule with exceptions, and only the exceptions it finds are then located.
+// reported, for explain); a Set of the rule's exceptions runs once, on its
+// first match in the sentence, and only the exceptions it finds are located.
 // RE2 guarantees time linear in the sentence length whatever the patterns.
 //
 // The Matcher is immutable and safe to share between threads; per-thread
