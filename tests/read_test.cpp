@@ -28,8 +28,9 @@ struct TempDir {
   }
 };
 
-std::vector<Document> ReadAll(std::vector<std::string> inputs, InputFormat format) {
-  DocumentReader reader(std::move(inputs), format);
+std::vector<Document> ReadAll(std::vector<std::string> inputs, InputFormat format,
+                              evident::ReaderOptions options = {}) {
+  DocumentReader reader(std::move(inputs), format, options);
   std::vector<Document> docs;
   Document d;
   while (reader.Next(&d)) docs.push_back(d);
@@ -161,18 +162,6 @@ TEST_CASE("JSON Lines: one document per line, a bad line is a record with an err
   CHECK(docs[6].text == "Last.");
 }
 
-namespace {
-
-std::vector<Document> ReadSections(const std::string& path, std::size_t section_bytes) {
-  DocumentReader reader({path}, InputFormat::kText, {section_bytes});
-  std::vector<Document> docs;
-  Document d;
-  while (reader.Next(&d)) docs.push_back(d);
-  return docs;
-}
-
-}  // namespace
-
 TEST_CASE("a large text file comes in sections that join up to the file", "[read]") {
   TempDir dir;
   // Paragraphs of different lengths; a line without blank lines; a long
@@ -190,7 +179,7 @@ TEST_CASE("a large text file comes in sections that join up to the file", "[read
   };
   for (const Case& c : {Case{0, false}, Case{text.size(), false}, Case{64, true}, Case{100, true}, Case{257, true}}) {
     INFO("section_bytes " << c.section_bytes);
-    const std::vector<Document> docs = ReadSections(path, c.section_bytes);
+    const std::vector<Document> docs = ReadAll({path}, InputFormat::kText, {c.section_bytes});
     if (!c.sectioned) {
       REQUIRE(docs.size() == 1);
       CHECK_FALSE(docs[0].IsSection());
@@ -224,7 +213,7 @@ TEST_CASE("a large text file with a bad byte anywhere fails whole, before any se
   const std::size_t bad_at = text.size() - 40;
   text[bad_at] = '\xff';
   const std::string path = dir.Write("bad.txt", text);
-  const std::vector<Document> docs = ReadSections(path, 128);
+  const std::vector<Document> docs = ReadAll({path}, InputFormat::kText, {128});
   REQUIRE(docs.size() == 1);
   CHECK_FALSE(docs[0].IsSection());
   CHECK(docs[0].text.empty());
