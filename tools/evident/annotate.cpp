@@ -159,14 +159,8 @@ int RunAnnotate(const std::vector<std::string>& args) {
       ("document-errors-ok", po::bool_switch(&req.document_errors_ok),
        "exit 0 even when some documents failed (their records and the messages on standard error still "
        "say so): for frameworks that fail a whole task on any non-zero status");
-  po::options_description hidden;
-  hidden.add_options()("input", po::value(&req.inputs));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("input", -1);
   po::variables_map vm;
-  if (!ParseOptions(args, all, positional, "annotate", &vm)) return kExitUsage;
+  if (!ParseOptions(args, visible, "input", po::value(&req.inputs), -1, "annotate", &vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << visible << "\nExit status: 0 all documents annotated; 1 some document failed\n"
                             "(its record carries the error; the others are complete; 0 with\n"

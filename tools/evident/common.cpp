@@ -31,6 +31,17 @@ bool ParseOptions(const std::vector<std::string>& args, const boost::program_opt
   }
 }
 
+bool ParseOptions(const std::vector<std::string>& args, const boost::program_options::options_description& visible,
+                  const char* name, const boost::program_options::value_semantic* value, int max_count,
+                  std::string_view command, boost::program_options::variables_map* vm) {
+  namespace po = boost::program_options;
+  po::options_description all;
+  all.add(visible).add_options()(name, value);
+  po::positional_options_description positional;
+  positional.add(name, max_count);
+  return ParseOptions(args, all, positional, command, vm);
+}
+
 std::string DefaultRulesDir() {
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);

@@ -32,6 +32,14 @@ bool ParseOptions(const std::vector<std::string>& args, const boost::program_opt
                   const boost::program_options::positional_options_description& positional,
                   std::string_view command, boost::program_options::variables_map* vm);
 
+// The same for a subcommand whose arguments that are not options all go to
+// one hidden option: `name` takes up to `max_count` of them (-1: all) into
+// `value`, e.g. ParseOptions(args, visible, "input", po::value(&inputs), -1,
+// "annotate", &vm). Takes ownership of `value`, as Boost does.
+bool ParseOptions(const std::vector<std::string>& args, const boost::program_options::options_description& visible,
+                  const char* name, const boost::program_options::value_semantic* value, int max_count,
+                  std::string_view command, boost::program_options::variables_map* vm);
+
 // The default pack: <prefix>/share/evident/rules/en beside an installed
 // binary, else rules/en of the source tree the binary was built from.
 std::string DefaultRulesDir();

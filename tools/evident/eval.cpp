@@ -35,14 +35,8 @@ int RunEval(const std::vector<std::string>& args) {
       ("differences", po::bool_switch(&req.keep_differences),
        "also list every span missed, extra, or with other boundaries than the gold (tab-separated; "
        "in json as \"differences\")");
-  po::options_description hidden;
-  hidden.add_options()("input", po::value(&req.inputs));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("input", -1);
   po::variables_map vm;
-  if (!ParseOptions(args, all, positional, "eval", &vm)) return kExitUsage;
+  if (!ParseOptions(args, visible, "input", po::value(&req.inputs), -1, "eval", &vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << visible << "\nExit status: 0 the scores were measured; 1 some gold line or text could\n"
                             "not be read (the rest was scored); 2 bad usage or an unusable rule pack.\n";

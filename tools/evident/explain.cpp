@@ -28,12 +28,8 @@ int RunExplain(const std::vector<std::string>& args) {
   visible.add_options()("help,h", "show this help and exit")(
       "rules", po::value(&rules_dirs)->value_name("DIR"),
       "rule pack folder (default: rules/en); repeat to layer packs");
-  po::options_description all;
-  all.add(visible).add_options()("input", po::value(&inputs));
-  po::positional_options_description positional;
-  positional.add("input", -1);
   po::variables_map vm;
-  if (!ParseOptions(args, all, positional, "explain", &vm)) return kExitUsage;
+  if (!ParseOptions(args, visible, "input", po::value(&inputs), -1, "explain", &vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << visible;
     return kExitOk;

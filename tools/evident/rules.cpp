@@ -101,12 +101,8 @@ int RunRules(const std::vector<std::string>& args) {
       ("max-share", po::value(&lint.max_share)->value_name("X")->default_value(0.25),
        "lint: a rule firing in more than this share of corpus sentences is too broad")
       ("format", po::value(&format)->default_value("table")->value_name("FMT"), "list: table or json");
-  po::options_description all;
-  all.add(visible).add_options()("action", po::value(&action));
-  po::positional_options_description positional;
-  positional.add("action", 1);
   po::variables_map vm;
-  if (!ParseOptions(args, all, positional, "rules", &vm)) return kExitUsage;
+  if (!ParseOptions(args, visible, "action", po::value(&action), 1, "rules", &vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << kRulesUsage << "\n" << visible;
     return kExitOk;
