@@ -346,6 +346,21 @@ const std::set<std::string>& Prepositions() {
   return words;
 }
 
+// Prepositions that open a phrase after the head of a source's noun phrase:
+// "voters in Ohio", "a person familiar with the talks".
+const std::set<std::string>& PostModifierPrepositions() {
+  static const std::set<std::string> words = {"of",     "for",    "from",   "in",     "at",     "with",
+                                              "on",     "among",  "across", "around", "inside", "outside"};
+  return words;
+}
+
+// Adverbs that open a sentence before its subject: "Yet she said".
+const std::set<std::string>& SentenceAdverbs() {
+  static const std::set<std::string> words = {"yet",  "still", "now",   "then",    "first",     "also",
+                                              "thus", "soon",  "later", "earlier", "meanwhile", "instead"};
+  return words;
+}
+
 const std::set<std::string>& RelativeWords() {
   static const std::set<std::string> words = {"which", "who", "whose", "where", "whom"};
   return words;
@@ -603,6 +618,43 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           --j;
         for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
       }
+      // "a WBUR poll last week showed": a time phrase before the cue.
+      // (Not before a participle cue: "sent a letter this week urging".)
+      const bool participle_cue = end < tok.size() && EndsWith(tok[end].lower, "ing");
+      if (!participle_cue && j > 2 && (tok[j - 2].lower == "last" || tok[j - 2].lower == "this") &&
+          (tok[j - 1].lower == "week" || tok[j - 1].lower == "month" || tok[j - 1].lower == "year" ||
+           tok[j - 1].lower == "weekend" || tok[j - 1].lower == "night" || tok[j - 1].lower == "fall" ||
+           tok[j - 1].lower == "spring" || tok[j - 1].lower == "summer")) {
+        j -= 2;
+        for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
+      }
+      // "A new poll released Friday found", "a report published by the
+      // institute last year estimated": the participle phrase after the
+      // source; the source is the noun phrase before the participle.
+      for (std::size_t k = j; !participle_cue && k > 0 && j - k < 10; --k) {
+        const Token& t = tok[k - 1];
+        if (t.lower == "released" || t.lower == "conducted" || t.lower == "published" || t.lower == "issued" ||
+            t.lower == "commissioned" || t.lower == "carried") {
+          if (k >= 2 && !tok[k - 2].punct && m.IsNpWord(tok[k - 2])) j = k - 1;
+          break;
+        }
+        if (t.punct || IsQuoteToken(t) ||
+            !(t.upper || DayWords().count(t.lower) || m.adjuncts.Contains(t.lower) || t.lower == "by" ||
+              t.lower == "out" || std::isdigit(static_cast<unsigned char>(t.lower[0])) || m.IsNpWord(t)))
+          break;
+      }
+      // "Jason Sims — a teacher from Ohio — says": a description between dashes.
+      if (j > 2 && (tok[j - 1].lower == "\xE2\x80\x94" || tok[j - 1].lower == "--")) {
+        const std::string& dash = tok[j - 1].lower;
+        for (std::size_t k = j - 1; k > 0 && j - k < 30; --k) {
+          const std::string& w = tok[k - 1].lower;
+          if (w == "." || w == ";" || w == ":" || IsQuoteToken(tok[k - 1])) break;
+          if (w == dash) {
+            if (k >= 2 && m.IsNpWord(tok[k - 2])) j = k - 1;
+            break;
+          }
+        }
+      }
       // "Coca-Cola and telling", "the process by suggesting": a cue after a
       // conjunction or preposition has no noun phrase of its own before it.
       if (j > 0 && (tok[j - 1].lower == "and" || tok[j - 1].lower == "or" || tok[j - 1].lower == "by" ||
@@ -660,10 +712,12 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             }
             const std::size_t name_end = nb;
             while (nb > 0 && m.IsNpWord(tok[nb - 1]) && !m.IsPronoun(tok[nb - 1])) --nb;
+            // "But Matt Ruiz, the group's director, said": a conjunction opens the clause.
+            if (nb + 1 < name_end && ClauseOpeners().count(tok[nb].lower)) ++nb;
             if (nb == name_end || !tok[nb].upper || !tok[name_end - 1].upper || ClauseOpeners().count(tok[nb].lower))
               continue;
             const bool clause_start = nb == 0 || tok[nb - 1].lower == "," || IsQuoteToken(tok[nb - 1]) ||
-                                      (nb == 1 && tok[0].punct);
+                                      (nb == 1 && tok[0].punct) || ClauseOpeners().count(tok[nb - 1].lower);
             const Token& d = tok[c + 1];
             // "Clinton, during a town hall in Columbus, Ohio, said": an adjunct,
             // not a description; the name alone is the source.
@@ -673,7 +727,12 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
               return {nb, name_end};
             const bool described = !d.punct && (Determiners().count(d.lower) || IsPossessive(d) || d.upper ||
                                                  std::isdigit(static_cast<unsigned char>(d.lower[0])) ||
-                                                 d.lower == "another" || d.lower == "one" || d.lower == "both");
+                                                 d.lower == "another" || d.lower == "one" || d.lower == "both" ||
+                                                 // "Ana Ruiz, president of the union,", "dean of the law school"
+                                                 m.person_roles.Contains(d.lower) ||
+                                                 (c + 2 < j && (tok[c + 2].lower == "of" || tok[c + 2].lower == "at") &&
+                                                  !NotInNounPhrase().count(d.lower) && !EndsWith(d.lower, "ed") &&
+                                                  !EndsWith(d.lower, "ing")));
             if (!clause_start || !described) continue;
             std::size_t e = j - 1;
             for (std::size_t k = c + 1; k + 1 < e; ++k)
@@ -714,6 +773,42 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           for (std::size_t x = k; x < j; ++x) content_word = content_word || !Determiners().count(tok[x].lower);
           if (k < j && boundary && content_word && !tok[j - 1].upper) return {k, j};
         }
+        // "Democratic voters in all five states see", "some people in Trump
+        // world believe", "A person familiar with the talks says": a noun
+        // phrase with prepositional phrases after its head, from the start
+        // of the clause up to the cue. (Not before a participle: "the drumbeat
+        // of names from the past denouncing X" is a noun phrase, not a clause.)
+        if (end < tok.size() && !EndsWith(tok[end].lower, "ing")) {
+          std::size_t k = j;
+          bool prep = false;
+          while (k > 0 && j - k < 12) {
+            const Token& t = tok[k - 1];
+            if (t.punct) break;
+            if (PostModifierPrepositions().count(t.lower)) {
+              if (k == j) break;
+              prep = true;
+              --k;
+              continue;
+            }
+            // "in all five states": a quantifier right after a preposition
+            const bool quantifier = (t.lower == "all" || t.lower == "both" || t.lower == "each") && k >= 2 &&
+                                    PostModifierPrepositions().count(tok[k - 2].lower);
+            if (!quantifier && (NotInNounPhrase().count(t.lower) || m.pre_cue.Contains(t.lower) || m.IsPronoun(t)))
+              break;
+            if (!t.upper && t.lower.size() > 3 &&
+                (EndsWith(t.lower, "ed") || EndsWith(t.lower, "ing") || EndsWith(t.lower, "n't") ||
+                 EndsWith(t.lower, "n\xE2\x80\x99t")))
+              break;
+            if (std::any_of(cues.begin(), cues.end(), [&](const CueInfo& o) { return o.first <= k - 1 && k - 1 <= o.last; }))
+              break;
+            --k;
+          }
+          while (k < j && ClauseOpeners().count(tok[k].lower)) ++k;
+          const bool boundary = k == 0 || tok[k - 1].punct || ClauseOpeners().count(tok[k - 1].lower);
+          if (prep && k < j && boundary && !PostModifierPrepositions().count(tok[k].lower) &&
+              !Prepositions().count(tok[k].lower) && !PostModifierPrepositions().count(tok[j - 1].lower))
+            return {k, j};
+        }
         return {j, j};
       }
     };
@@ -747,10 +842,16 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       // lower-case words the lexicon does not know, then the rest of the name.
       if (e == from) {
         std::size_t k = from;
+        bool participle = false;  // "said retired neurosurgeon Ben Carson": only before a name
         while (k < tok.size() && k - from < 5 && !tok[k].punct && !NotInNounPhrase().count(tok[k].lower) &&
-               !m.pre_cue.Contains(tok[k].lower) && !EndsWith(tok[k].lower, "ed") && !EndsWith(tok[k].lower, "ing"))
+               !m.pre_cue.Contains(tok[k].lower) &&
+               ((!EndsWith(tok[k].lower, "ed") && !EndsWith(tok[k].lower, "ing")) || (k == from && k + 1 < tok.size() &&
+                                                                                       !tok[k + 1].punct))) {
+          participle = participle || EndsWith(tok[k].lower, "ed") || EndsWith(tok[k].lower, "ing");
           ++k;
+        }
         while (k < tok.size() && m.IsNpWord(tok[k])) ++k;
+        if (participle && (k <= from + 1 || !tok[k - 1].upper)) k = from;
         const bool ends = k == tok.size() || tok[k].punct || RelativeWords().count(tok[k].lower) ||
                           tok[k].lower == "that" || m.adjuncts.MatchAt(tok, k) > 0;
         if (k > from && ends) e = k;
@@ -781,7 +882,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       std::size_t p = 0;
       while (p < before) {
         std::size_t q = p;
-        while (q < before && (tok[q].punct || ClauseOpeners().count(tok[q].lower))) ++q;
+        // "Yet she ...", "Still, Trump ...": a sentence adverb is no subject.
+        while (q < before && (tok[q].punct || ClauseOpeners().count(tok[q].lower) || SentenceAdverbs().count(tok[q].lower)))
+          ++q;
         std::size_t sb = q, se = q;
         if (q < before && Prepositions().count(tok[q].lower)) {  // "In response to X, Y said": not X
           std::size_t k = q;
@@ -796,11 +899,27 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         for (std::size_t k = sb; k < se; ++k) content_word = content_word || !Determiners().count(tok[k].lower);
         const bool participle = sb == q && se > sb && tok[sb].lower.size() > 4 &&
                                 tok[sb].lower.compare(tok[sb].lower.size() - 3, 3, "ing") == 0;
+        // "Sen. Mitch McConnell (R-Ky.) issued": the party tag after the name.
+        if (se > sb && se + 2 < before && tok[se].lower == "(") {
+          std::size_t k = se + 1;
+          while (k < before && k - se <= 8 && tok[k].lower != ")" && tok[k].lower != "(") ++k;
+          if (k + 1 < before && tok[k].lower == ")" && !tok[k + 1].punct && !tok[k + 1].upper) {
+            if (!participle && content_word) return {sb, k + 1};
+          }
+        }
         if (se > sb && se < before && content_word && !participle) {
           const Token& v = tok[se];
           const bool verb_next = (!v.punct && !v.upper) || m.PreCueBefore(tok, se + 1) > 0;
-          const bool relative_next = v.lower == "," && se + 1 < before && RelativeWords().count(tok[se + 1].lower);
-          if (verb_next || relative_next) return {sb, se};
+          const bool relative_next = v.lower == "," && se + 1 < before &&
+                                     (RelativeWords().count(tok[se + 1].lower) || tok[se + 1].lower == "including");
+          // "Minutes later, the campaign ...", "Shortly after the vote, X ...":
+          // a time phrase, not the subject.
+          const bool time_phrase =
+              v.lower == "after" || v.lower == "before" ||
+              ((v.lower == "later" || v.lower == "earlier" || v.lower == "ago" || v.lower == "afterward" ||
+                v.lower == "afterwards") &&
+               se + 1 < before && tok[se + 1].lower == ",");
+          if ((verb_next || relative_next) && !time_phrase) return {sb, se};
         }
         std::size_t k = std::max(q, se);
         while (k < before && tok[k].lower != ",") ++k;
@@ -952,7 +1071,11 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           }
           const bool closes = last == ',' || last == '.' || last == '!' || last == '?' || last == 0x2026 ||
                               (qt < tok.size() && tok[qt].lower == ",");
-          if (np_only && closes && cue.first - qt <= 10) quote_before = q;
+          // "called it a “ridiculous proposition,” adding that ...": a participle
+          // with its own content after it does not introduce the quotation before.
+          const bool own_content = EndsWith(tok[cue.first].lower, "ing") && cue.last + 1 < tok.size() &&
+                                   !tok[cue.last + 1].punct && !m.adjuncts.MatchAt(tok, cue.last + 1);
+          if (np_only && closes && cue.first - qt <= 10 && !own_content) quote_before = q;
         }
         if (q.begin >= a.span.end && q.begin < s.span.end && !quote_after) {
           std::size_t qt = token_at(q.begin);
@@ -969,6 +1092,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                              (cue_lower == "as" && cue.last > cue.first) ||
                              (!a.source.empty() && a.source.begin >= a.span.end);
 
+      std::size_t opening_end = 0;  // "Declaring that X, the mayor ...": the content ends at the comma
       if (according) {
         if (source.empty()) {
           auto [b, e] = np_after(after_cue + (tok.size() > after_cue && tok[after_cue].lower == "to" ? 1 : 0));
@@ -1086,7 +1210,38 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             // "and then tweeted", "but later said": adverbs between.
             std::size_t pc = cue.first;
             for (std::size_t n; pc > 0 && (n = m.PreCueBefore(tok, pc)) > 0;) pc -= n;
+            // "In describing the plan, the senator said ...": a participle in an
+            // adverbial phrase opening the sentence speaks for the subject of
+            // the main clause.
+            // ("Declaring that ..., the candidate said", "One month after
+            // announcing X, Rubio ...": no punctuation before the participle.)
+            bool opening = EndsWith(cue_lower, "ing") && a.source.empty();
+            std::size_t first_word = 0;
+            while (first_word < pc && tok[first_word].punct) ++first_word;
+            for (std::size_t k = first_word; opening && k < pc; ++k)
+              opening = !tok[k].punct && (k == first_word || (!tok[k].upper && !m.IsPronoun(tok[k])));
+            opening = opening && (first_word == pc || (Prepositions().count(tok[first_word].lower) &&
+                                                       !std::isdigit(static_cast<unsigned char>(tok[first_word].lower[0]))));
+            const bool opening_word =
+                pc == 0 || (pc == 1 && tok[0].punct) ||
+                (pc > 0 && (tok[pc - 1].lower == "in" || tok[pc - 1].lower == "by" || tok[pc - 1].lower == "after" ||
+                            tok[pc - 1].lower == "before" || tok[pc - 1].lower == "while" ||
+                            tok[pc - 1].lower == "when" || tok[pc - 1].lower == "upon" ||
+                            tok[pc - 1].lower == "since" || (pc >= 2 && tok[pc - 1].lower == "of") ||
+                            (pc >= 2 && tok[pc - 1].lower == "to" && tok[pc - 2].lower == "addition")));
+            if (opening && opening_word) {
+              std::size_t k = after_cue;
+              while (k < tok.size() && tok[k].lower != "," && !(tok[k].punct && !IsQuoteToken(tok[k]))) ++k;
+              if (k + 1 < tok.size() && tok[k].lower == ",") {
+                auto [sb, se] = np_after(k + 1);
+                if (se > sb && se < tok.size() && ((!tok[se].punct && !tok[se].upper) || tok[se].lower == ",")) {
+                  source = span_of(sb, se);
+                  opening_end = tok[k].begin;
+                }
+              }
+            }
             const bool continues = pc > 0 && (tok[pc - 1].lower == "," || tok[pc - 1].lower == "and" ||
+                                              (pc >= 2 && IsQuoteToken(tok[pc - 1]) && tok[pc - 2].lower == ",") ||
                                               tok[pc - 1].lower == "while" || tok[pc - 1].lower == "but" ||
                                               (tok[pc - 1].lower == "by" && EndsWith(cue_lower, "ing")) ||
                                               // "took the stage to acknowledge": the subject's purpose
@@ -1096,10 +1251,19 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                 (tok[pc - 2].lower == "him" || tok[pc - 2].lower == "her" || tok[pc - 2].lower == "them" ||
                  tok[pc - 2].lower == "me" || tok[pc - 2].lower == "us"))
               source = span_of(pc - 2, pc - 1);
-            if (source.empty() && continues && !local.empty()) source = local.back().source;
+            // (Not a possessive standing for a noun cue's source: "over his call for
+            // the ban and suggested" is the subject's.)
+            if (source.empty() && continues && !local.empty()) {
+              const std::string_view prev = text.substr(local.back().source.begin, local.back().source.size());
+              if (prev != "his" && prev != "her" && prev != "its" && prev != "their") source = local.back().source;
+            }
             // "issued a statement saying ...": the statement is the channel
             // (guide §5.2), the speaker is the subject of "issued".
-            if (!source.empty() && a.source.empty() && EndsWith(cue_lower, "ing") && e == cue.first && e > b &&
+            // ("released a statement Wednesday saying": a day between.)
+            std::size_t medium_end = e;
+            while (medium_end < cue.first && (DayWords().count(tok[medium_end].lower) || tok[medium_end].lower == "on"))
+              ++medium_end;
+            if (!source.empty() && a.source.empty() && EndsWith(cue_lower, "ing") && medium_end == cue.first && e > b &&
                 MediumWords().count(tok[e - 1].lower) && b > 0 && !tok[b - 1].punct && !tok[b - 1].upper) {
               auto [sb, se] = subject_before(b);
               if (se > sb) source = span_of(sb, se);
@@ -1149,6 +1313,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           }
         }
       }
+      if (opening_end > 0 && content.begin < opening_end && content.end > opening_end)
+        content = TrimContent(text, {content.begin, opening_end});
       // A cue written inside quotation marks (“categorically rejected”) leaves
       // the closing mark at the front of the content.
       if (!content.empty() && content.begin == a.span.end) {
