@@ -122,6 +122,14 @@ PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, co
   std::unique_ptr<SectionWriter> sections;
   bool section_failed = false;
   std::uint64_t section_end = 0;
+  // Closes the record; a non-empty `interruption` is recorded as its error.
+  auto finish_section = [&](std::string_view interruption) {
+    const bool ok = sections->Finish(sink, interruption);
+    sections.reset();
+    ++stats.documents;
+    if (section_failed || !interruption.empty()) ++stats.failed;
+    return ok;
+  };
   auto write_section = [&](const Slot& slot) {
     if (slot.doc.section == 0) {
       section_failed = false;
@@ -139,12 +147,7 @@ PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, co
     section_failed |= !slot.annotated.errors.empty();
     section_end = slot.doc.section_offset + slot.doc.text.size();
     if (!sections->Add(slot.annotated, sink)) return false;
-    if (slot.doc.more_sections) return true;
-    const bool ok = sections->Finish(sink);
-    sections.reset();
-    ++stats.documents;
-    if (section_failed) ++stats.failed;
-    return ok;
+    return slot.doc.more_sections || finish_section({});
   };
 
   std::string bytes;
@@ -154,14 +157,9 @@ PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, co
     if (options.cancel && options.cancel->load()) {
       stats.cancelled = true;
       // A record half written is closed, saying where it stops.
-      if (sections) {
-        if (!sections->Finish(sink, "interrupted: the record covers bytes 0-" + std::to_string(section_end) +
-                                        " of the document only"))
-          stats.sink_failed = true;
-        sections.reset();
-        ++stats.documents;
-        ++stats.failed;
-      }
+      if (sections && !finish_section("interrupted: the record covers bytes 0-" + std::to_string(section_end) +
+                                      " of the document only"))
+        stats.sink_failed = true;
       break;
     }
     Batch* batch = next_batch();
@@ -189,23 +187,21 @@ PipelineStats RunPipeline(DocumentReader& reader, const Annotator& annotator, co
     }
     const std::uint64_t sink_start = options.time_stages ? Now() : 0;
     for (std::size_t i = 0; i < n; ++i) {
-      if (slots[i].doc.IsSection()) {
-        stats.bytes += slots[i].doc.text.size();
-        if (!write_section(slots[i])) {
-          stats.sink_failed = true;
-          break;
-        }
-        if (observer) observer(slots[i].annotated);
-        continue;
+      const Slot& slot = slots[i];
+      stats.bytes += slot.doc.text.size();
+      bool written;
+      if (slot.doc.IsSection()) {
+        written = write_section(slot);
+      } else {
+        ++stats.documents;
+        if (!slot.annotated.errors.empty()) ++stats.failed;
+        written = sink(slot.rendered);
       }
-      ++stats.documents;
-      stats.bytes += slots[i].doc.text.size();
-      if (!slots[i].annotated.errors.empty()) ++stats.failed;
-      if (!sink(slots[i].rendered)) {
+      if (!written) {
         stats.sink_failed = true;
         break;
       }
-      if (observer) observer(slots[i].annotated);
+      if (observer) observer(slot.annotated);
     }
     if (options.flush) options.flush();
     if (options.time_stages) stats.stages.write += Now() - sink_start;
