@@ -75,13 +75,29 @@ bool IsJsonl(const std::string& path, InputFormat format) {
   return ext == ".jsonl" || ext == ".ndjson";
 }
 
+// The error for the first byte of `text` that is not text (invalid UTF-8 or
+// NUL), if any; `base` is where `text` starts in the document.
+std::optional<DocumentError> TextError(std::string_view text, const std::string& origin, std::size_t line,
+                                       std::uint64_t base = 0) {
+  const auto bad = FindInvalidText(text);
+  if (!bad) return std::nullopt;
+  return DocumentError{origin, line, base + *bad, text[*bad] == '\0' ? "NUL byte in text" : "invalid UTF-8"};
+}
+
 void CheckText(Document* doc) {
-  if (auto bad = FindInvalidText(doc->text)) {
-    const bool nul = doc->text[*bad] == '\0';
-    doc->errors.push_back({doc->origin, doc->line, *bad,
-                           nul ? "NUL byte in text" : "invalid UTF-8"});
+  if (auto error = TextError(doc->text, doc->origin, doc->line)) {
+    doc->errors.push_back(std::move(*error));
     doc->text.clear();
   }
+}
+
+// Where the last UTF-8 sequence of `s` starts: its lead byte, backing over
+// at most three continuation bytes (a longer run is invalid anyway).
+std::size_t LastSequenceStart(std::string_view s) {
+  if (s.empty()) return 0;
+  std::size_t i = s.size() - 1;
+  for (int k = 0; k < 3 && i > 0 && U8_IS_TRAIL(static_cast<std::uint8_t>(s[i])); ++k) --i;
+  return i;
 }
 
 }  // namespace
@@ -168,14 +184,9 @@ bool DocumentReader::OpenSections(const std::string& path, Document* doc) {
       return true;
     }
     const bool eof = in->eof();
-    std::size_t end = buf.size();
-    if (!eof) {
-      while (end > 0 && buf.size() - end < 3 && U8_IS_TRAIL(static_cast<std::uint8_t>(buf[end - 1]))) --end;
-      if (end > 0) --end;  // the lead byte of the last sequence
-    }
-    if (auto bad = FindInvalidText(std::string_view(buf).substr(0, end))) {
-      const bool nul = buf[*bad] == '\0';
-      doc->errors.push_back({path, 0, base + *bad, nul ? "NUL byte in text" : "invalid UTF-8"});
+    const std::size_t end = eof ? buf.size() : LastSequenceStart(buf);
+    if (auto error = TextError(std::string_view(buf).substr(0, end), path, 0, base)) {
+      doc->errors.push_back(std::move(*error));
       bytes_read_ += base + buf.size();
       return true;
     }
@@ -229,8 +240,7 @@ void DocumentReader::NextSection(Document* doc) {
     if (at != std::string_view::npos) {
       cut = limit / 2 + at;
     } else {
-      cut = buf.size() - 1;
-      while (cut > 0 && U8_IS_TRAIL(static_cast<std::uint8_t>(buf[cut]))) --cut;
+      cut = LastSequenceStart(buf);
     }
   }
   doc->text.assign(buf, 0, cut);
@@ -269,7 +279,7 @@ void DocumentReader::ParseJsonLine(std::string_view line, Document* doc) {
       const std::size_t to = msg.rfind('\'');
       if (to != std::string::npos && to > from && to - from > kKeep) {
         std::size_t cut = to - kKeep;
-        while (cut < to && (static_cast<unsigned char>(msg[cut]) & 0xC0) == 0x80) ++cut;  // whole code points
+        while (cut < to && U8_IS_TRAIL(static_cast<std::uint8_t>(msg[cut]))) ++cut;  // whole code points
         msg = msg.substr(0, from) + "..." + msg.substr(cut);
       }
     }
