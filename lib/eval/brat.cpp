@@ -1,4 +1,6 @@
 // Reading brat standoff (.ann) against the text it annotates.
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
@@ -37,9 +39,9 @@ std::string Quote(std::string_view s) {
   if (s.size() <= kMax) {
     q.append(s);
   } else {
-    std::size_t cut = kMax;
-    while (cut > 0 && (static_cast<std::uint8_t>(s[cut]) & 0xC0) == 0x80) --cut;  // whole code points
-    q.append(s.substr(0, cut)).append("...");
+    std::int32_t cut = kMax;
+    U8_SET_CP_START(reinterpret_cast<const std::uint8_t*>(s.data()), 0, cut);  // whole code points
+    q.append(s.substr(0, static_cast<std::size_t>(cut))).append("...");
   }
   return q + "\"";
 }

@@ -1,4 +1,6 @@
 // Bundles of files and safe file names, for the per-document formats.
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -49,9 +51,9 @@ std::string FileStems::Next(std::string_view id) {
     stem.push_back(keep ? c : '_');
   }
   if (stem.size() > kMax) {
-    std::size_t cut = kMax;
-    while (cut > 0 && (static_cast<std::uint8_t>(stem[cut]) & 0xC0) == 0x80) --cut;  // whole code points
-    stem.resize(cut);
+    std::int32_t cut = kMax;
+    U8_SET_CP_START(reinterpret_cast<const std::uint8_t*>(stem.data()), 0, cut);  // whole code points
+    stem.resize(static_cast<std::size_t>(cut));
   }
   if (stem.empty()) stem = "document";
   auto lower = [](std::string s) {

@@ -9,6 +9,9 @@
 //
 // A document is `urn:evident:doc:<id>` (the id percent-encoded); its
 // annotations are `<document>:a1`, `<document>:c1`, ...
+#include <unicode/utf8.h>
+
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "output/output.h"
@@ -39,24 +42,6 @@ std::string PercentEncode(std::string_view s) {
   return out;
 }
 
-// The byte offset `n` code points before (or after) `at`, within the text.
-std::size_t StepBack(std::string_view text, std::size_t at, std::size_t n) {
-  while (at > 0 && n > 0) {
-    --at;
-    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-    --n;
-  }
-  return at;
-}
-std::size_t StepForward(std::string_view text, std::size_t at, std::size_t n) {
-  while (at < text.size() && n > 0) {
-    ++at;
-    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
-    --n;
-  }
-  return at;
-}
-
 Json Context() {
   Json terms = {{"evident", "urn:evident:ns#"},
                 {"category", "evident:category"},
@@ -85,13 +70,19 @@ class W3cWriter final : public Writer {
   void Render(const AnnotatedDocument& a, std::string* out) const override {
     const std::string_view text = a.doc->text;
     const OffsetConverter cp(text, OffsetUnit::kCodepoint);
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
     const std::string source = "urn:evident:doc:" + PercentEncode(a.doc->id);
     auto target = [&](Span s) {
-      const std::size_t before = StepBack(text, s.begin, kContext), after = StepForward(text, s.end, kContext);
+      // kContext code points either side (ICU's macros index with int32_t;
+      // documents are under 2 GiB, Annotator::Annotate says so).
+      std::int32_t before = static_cast<std::int32_t>(s.begin), after = static_cast<std::int32_t>(s.end);
+      U8_BACK_N(bytes, 0, before, kContext);
+      U8_FWD_N(bytes, after, length, kContext);
       Json quote = {{"type", "TextQuoteSelector"},
                     {"exact", text.substr(s.begin, s.size())},
-                    {"prefix", text.substr(before, s.begin - before)},
-                    {"suffix", text.substr(s.end, after - s.end)}};
+                    {"prefix", text.substr(static_cast<std::size_t>(before), s.begin - static_cast<std::size_t>(before))},
+                    {"suffix", text.substr(s.end, static_cast<std::size_t>(after) - s.end)}};
       Json position = {{"type", "TextPositionSelector"}, {"start", cp(s.begin)}, {"end", cp(s.end)}};
       return Json{{"type", "SpecificResource"},
                   {"source", source},
