@@ -236,19 +236,10 @@ const evident::Annotator& DefaultAnnotator() {
 
 // The corpus and tests/data/inputs/hostile.txt, as documents.
 std::vector<evident::Document> TestDocuments() {
-  std::vector<std::filesystem::path> paths;
-  for (const auto& entry : std::filesystem::directory_iterator(EVIDENT_CORPUS_DIR))
-    if (entry.path().extension() == ".txt") paths.push_back(entry.path());
-  std::sort(paths.begin(), paths.end());
-  paths.push_back(EVIDENT_TEST_DATA "/inputs/hostile.txt");
+  evident::DocumentReader reader({EVIDENT_CORPUS_DIR, EVIDENT_TEST_DATA "/inputs/hostile.txt"},
+                                 evident::InputFormat::kText);
   std::vector<evident::Document> docs;
-  for (const auto& p : paths) {
-    evident::Document doc;
-    doc.id = p.stem().string();
-    doc.origin = p.string();
-    doc.text = ReadFile(p.string());
-    docs.push_back(std::move(doc));
-  }
+  for (evident::Document doc; reader.Next(&doc);) docs.push_back(std::move(doc));
   return docs;
 }
 

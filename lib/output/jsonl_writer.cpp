@@ -54,15 +54,9 @@ class JsonlWriter final : public Writer {
     JsonStream j(out);
     WriteHead(*a.doc, j);
     const Bases none;
-    for (const Sentence& s : a.sentences) {
-      if (s.index > 0) j.Char(',');
-      WriteSentence(a, s, to, none, j);
-    }
+    WriteSentences(a, to, none, j);
     j.Raw("],\"claims\":[");
-    for (std::size_t i = 0; i < a.claims.size(); ++i) {
-      if (i > 0) j.Char(',');
-      WriteClaim(a, i, to, none, j);
-    }
+    WriteClaims(a, to, none, j);
     WriteTail(a.errors, a.warnings, j);
   }
 
@@ -125,6 +119,21 @@ class JsonlWriter final : public Writer {
     j.Number(b.units + to(s.end));
     j.Raw(",\"text\":");
     j.String(text.substr(s.begin, s.size()));
+  }
+
+  // The sentences (or claims) of `a`, each after a comma unless it is the
+  // record's first.
+  void WriteSentences(const AnnotatedDocument& a, const OffsetConverter& to, const Bases& b, JsonStream& j) const {
+    for (const Sentence& s : a.sentences) {
+      if (b.sentence + s.index > 0) j.Char(',');
+      WriteSentence(a, s, to, b, j);
+    }
+  }
+  void WriteClaims(const AnnotatedDocument& a, const OffsetConverter& to, const Bases& b, JsonStream& j) const {
+    for (std::size_t i = 0; i < a.claims.size(); ++i) {
+      if (b.claim + i > 0) j.Char(',');
+      WriteClaim(a, i, to, b, j);
+    }
   }
 
   void WriteSentence(const AnnotatedDocument& a, const Sentence& s, const OffsetConverter& to, const Bases& b,
@@ -250,16 +259,10 @@ class JsonlSectionWriter final : public SectionWriter {
     JsonStream j(&out);
     if (sections_ == 0) writer_.WriteHead(*a.doc, j);
     const OffsetConverter to(a.doc->text, writer_.options_.offsets);
-    for (const Sentence& s : a.sentences) {
-      if (bases_.sentence + s.index > 0) j.Char(',');
-      writer_.WriteSentence(a, s, to, bases_, j);
-    }
+    writer_.WriteSentences(a, to, bases_, j);
     std::string claims;
     JsonStream c(&claims);
-    for (std::size_t i = 0; i < a.claims.size(); ++i) {
-      if (bases_.claim + i > 0) c.Char(',');
-      writer_.WriteClaim(a, i, to, bases_, c);
-    }
+    writer_.WriteClaims(a, to, bases_, c);
     if (!claims.empty() && std::fwrite(claims.data(), 1, claims.size(), claims_) != claims.size()) {
       spill_failed_ = true;
       errors_.push_back({a.doc->origin, 0, std::nullopt,
