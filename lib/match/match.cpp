@@ -5,6 +5,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace evident {
 
@@ -19,6 +20,50 @@ namespace {
 constexpr int64_t kSetMaxMem = 32 << 20;
 constexpr int64_t kRuleMaxMem = 8 << 20;
 
+// A repetition operator of a pattern, outside escapes and character
+// classes: '*', '+', or a count "{m}", "{m,}", "{m,n}" at [begin, end).
+struct Repeat {
+  std::size_t begin = 0, end = 0;
+  std::size_t comma = std::string_view::npos;  // of a count with one
+  std::optional<std::size_t> max;  // nullopt: no upper bound
+};
+
+std::vector<Repeat> Repeats(std::string_view p) {
+  std::vector<Repeat> out;
+  bool in_class = false;
+  auto digits = [&](std::size_t j) {
+    while (j < p.size() && p[j] >= '0' && p[j] <= '9') ++j;
+    return j;
+  };
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < p.size() && p[i + 1] == '^') ++i;
+      if (i + 1 < p.size() && p[i + 1] == ']') ++i;  // a literal ] first
+    } else if (c == '*' || c == '+') {
+      out.push_back({i, i + 1, std::string_view::npos, std::nullopt});
+    } else if (c == '{') {
+      const std::size_t m_end = digits(i + 1);
+      if (m_end == i + 1 || m_end >= p.size()) continue;  // a literal brace
+      if (p[m_end] == '}') {
+        out.push_back({i, m_end + 1, std::string_view::npos, std::stoul(std::string(p.substr(i + 1, m_end - i - 1)))});
+      } else if (p[m_end] == ',') {
+        const std::size_t n_end = digits(m_end + 1);
+        if (n_end >= p.size() || p[n_end] != '}') continue;
+        std::optional<std::size_t> max;
+        if (n_end > m_end + 1) max = std::stoul(std::string(p.substr(m_end + 1, n_end - m_end - 1)));
+        out.push_back({i, n_end + 1, m_end, max});
+      }
+    }
+  }
+  return out;
+}
+
 // The Set only picks the rules to run on a sentence, so it may match more
 // than the rules do, never less. A counted repetition "x{m,n}" with a large n
 // makes n copies of x in the automaton, and with many rules in one DFA the
@@ -26,47 +71,15 @@ constexpr int64_t kRuleMaxMem = 8 << 20;
 // text: 0.5 MB/s and 300 MB). In the Set's copy of a pattern it becomes
 // "x{m,}", a superset; each candidate rule's own RE2 keeps the exact count.
 std::string RelaxCounts(std::string_view p) {
-  constexpr int kMaxCount = 4;
+  constexpr std::size_t kMaxCount = 4;
   std::string out;
-  out.reserve(p.size());
-  bool in_class = false;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    const char c = p[i];
-    if (c == '\\') {
-      out += c;
-      if (i + 1 < p.size()) out += p[++i];
-      continue;
-    }
-    if (in_class) {
-      if (c == ']') in_class = false;
-      out += c;
-      continue;
-    }
-    if (c == '[') {
-      in_class = true;
-      out += c;
-      if (i + 1 < p.size() && p[i + 1] == '^') out += p[++i];
-      if (i + 1 < p.size() && p[i + 1] == ']') out += p[++i];  // a literal ] first
-      continue;
-    }
-    if (c == '{') {
-      // {m,n}: digits, a comma, digits, a brace.
-      std::size_t j = i + 1, m_end = 0, n_begin = 0;
-      while (j < p.size() && p[j] >= '0' && p[j] <= '9') ++j;
-      m_end = j;
-      if (m_end > i + 1 && j < p.size() && p[j] == ',') {
-        n_begin = ++j;
-        while (j < p.size() && p[j] >= '0' && p[j] <= '9') ++j;
-        if (j > n_begin && j < p.size() && p[j] == '}' && (j - n_begin > 1 || p[n_begin] > '0' + kMaxCount)) {
-          out.append(p.substr(i, m_end - i));
-          out += ",}";
-          i = j;
-          continue;
-        }
-      }
-    }
-    out += c;
+  std::size_t copied = 0;
+  for (const Repeat& r : Repeats(p)) {
+    if (r.comma == std::string_view::npos || !r.max || *r.max <= kMaxCount) continue;
+    out.append(p.substr(copied, r.comma + 1 - copied));  // up to the comma
+    copied = r.end - 1;                                  // the closing brace
   }
+  out.append(p.substr(copied));
   return out;
 }
 
@@ -79,43 +92,16 @@ RE2::Options RuleOptions(bool case_sensitive) {
 }
 
 // Whether a pattern can run on over many characters: a loop (*, +, {m,} or
-// {m,n} with n > 3) outside a character class, other than the run of white
-// space TolerateTypography writes for a space. Many such patterns in one DFA
-// make the states multiply (each live loop of each rule, in every
-// combination), so these rules are picked by their literals instead.
+// {m,n} with n > 3), other than the run of white space TolerateTypography
+// writes for a space. Many such patterns in one DFA make the states multiply
+// (each live loop of each rule, in every combination), so these rules are
+// picked by their literals instead.
 bool HasLongLoop(std::string_view p) {
-  constexpr std::string_view kSpaceRun = "(?:[\\s\\p{Zs}]+)";
-  bool in_class = false;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    if (!in_class && p.substr(i, kSpaceRun.size()) == kSpaceRun) {
-      i += kSpaceRun.size() - 1;
-      continue;
-    }
-    const char c = p[i];
-    if (c == '\\') {
-      ++i;
-      continue;
-    }
-    if (in_class) {
-      if (c == ']') in_class = false;
-      continue;
-    }
-    if (c == '[') {
-      in_class = true;
-      if (i + 1 < p.size() && p[i + 1] == '^') ++i;
-      if (i + 1 < p.size() && p[i + 1] == ']') ++i;
-      continue;
-    }
-    if (c == '*' || c == '+') return true;
-    if (c == '{') {
-      std::size_t j = i + 1;
-      while (j < p.size() && p[j] >= '0' && p[j] <= '9') ++j;
-      if (j > i + 1 && j < p.size() && p[j] == ',') {
-        const std::size_t n_begin = ++j;
-        while (j < p.size() && p[j] >= '0' && p[j] <= '9') ++j;
-        if (j == n_begin || j - n_begin > 1 || p[n_begin] > '3') return true;
-      }
-    }
+  const std::size_t space_plus = kSpaceRun.find('+');
+  for (const Repeat& r : Repeats(p)) {
+    if (r.begin >= space_plus && p.substr(r.begin - space_plus, kSpaceRun.size()) == kSpaceRun) continue;
+    if (r.comma == std::string_view::npos && r.max) continue;  // an exact count "{m}"
+    if (!r.max || *r.max > 3) return true;
   }
   return false;
 }
@@ -157,11 +143,12 @@ struct Matcher::SetHolder {
   std::vector<int> set_rules;
   re2::FilteredRE2 filter{kMinAtomLength};
   std::vector<int> loop_rules;
+  std::vector<bool> unfiltered;  // by filter index: always potential, so in `set` instead
   RE2::Set atoms;
   int num_atoms = 0;
 
   // Shorter atoms ("of", "a") occur in nearly every sentence and pick nearly
-  // every rule; with 3 the default pack's 41 loop rules give about 5
+  // every rule; with 3 the default pack's loop rules give about 5
   // candidates per sentence.
   static constexpr int kMinAtomLength = 3;
 };
@@ -205,43 +192,16 @@ Matcher::Matcher(const Pack& pack) {
   }
   // A rule with long loops goes to the filter, unless the filter has no
   // literal to pick it by ("@\\w{2,}": "@" is shorter than an atom) and
-  // would run it on every sentence: then the Set takes it after all.
-  std::vector<bool> filtered(pack.rules.size());
-  {
-    std::vector<std::size_t> loops;
-    re2::FilteredRE2 probe(SetHolder::kMinAtomLength);
-    for (std::size_t i = 0; i < pack.rules.size(); ++i) {
-      const Rule& rule = pack.rules[i];
-      int id = 0;
-      if (HasLongLoop(rule.pattern) &&
-          probe.Add(rule.pattern, RuleOptions(rule.case_sensitive), &id) == RE2::NoError) {
-        loops.push_back(i);
-      }
-    }
-    if (!loops.empty()) {
-      std::vector<std::string> atoms;
-      probe.Compile(&atoms);
-      std::vector<int> always;
-      probe.AllPotentials({}, &always);
-      for (std::size_t i : loops) filtered[i] = true;
-      for (int k : always) filtered[loops[static_cast<std::size_t>(k)]] = false;
-    }
-  }
+  // would run it on every sentence: then the Set takes it after all, and
+  // the filter's answer for it is ignored.
+  std::vector<bool> in_set(pack.rules.size(), true);
   for (std::size_t i = 0; i < pack.rules.size(); ++i) {
     const Rule& rule = pack.rules[i];
-    if (filtered[i]) {
-      int id = 0;
-      if (set_->filter.Add(rule.pattern, RuleOptions(rule.case_sensitive), &id) != RE2::NoError)
-        throw PackError(rule.where, "rule '" + rule.id + "': cannot be filtered");
+    int id = 0;
+    if (HasLongLoop(rule.pattern) &&
+        set_->filter.Add(rule.pattern, RuleOptions(rule.case_sensitive), &id) == RE2::NoError) {
       set_->loop_rules.push_back(static_cast<int>(i));
-    } else {
-      // One Set with case-sensitive options; each case-insensitive rule says
-      // so with an inline flag.
-      std::string error;
-      const std::string set_pattern = (rule.case_sensitive ? "" : "(?i)") + RelaxCounts(rule.pattern);
-      if (set_->set.Add(set_pattern, &error) != static_cast<int>(set_->set_rules.size()))
-        throw PackError(rule.where, "rule '" + rule.id + "': " + error);
-      set_->set_rules.push_back(static_cast<int>(i));
+      in_set[i] = false;
     }
   }
   if (!set_->loop_rules.empty()) {
@@ -252,6 +212,24 @@ Matcher::Matcher(const Pack& pack) {
       if (set_->atoms.Add(RE2::QuoteMeta(atom), &error) != set_->num_atoms++)
         throw PackError({pack.dir}, "literal '" + atom + "' of the pack's patterns: " + error);
     }
+    std::vector<int> always;
+    set_->filter.AllPotentials({}, &always);
+    set_->unfiltered.resize(set_->loop_rules.size());
+    for (int k : always) {
+      set_->unfiltered[static_cast<std::size_t>(k)] = true;
+      in_set[static_cast<std::size_t>(set_->loop_rules[static_cast<std::size_t>(k)])] = true;
+    }
+  }
+  for (std::size_t i = 0; i < pack.rules.size(); ++i) {
+    if (!in_set[i]) continue;
+    // One Set with case-sensitive options; each case-insensitive rule says
+    // so with an inline flag.
+    const Rule& rule = pack.rules[i];
+    std::string error;
+    const std::string set_pattern = (rule.case_sensitive ? "" : "(?i)") + RelaxCounts(rule.pattern);
+    if (set_->set.Add(set_pattern, &error) != static_cast<int>(set_->set_rules.size()))
+      throw PackError(rule.where, "rule '" + rule.id + "': " + error);
+    set_->set_rules.push_back(static_cast<int>(i));
   }
   if ((!set_->set_rules.empty() && !set_->set.Compile()) || (set_->num_atoms > 0 && !set_->atoms.Compile()))
     throw PackError({pack.dir}, "the pack's patterns exceed RE2's memory budget (" +
@@ -274,7 +252,9 @@ void Matcher::FindAll(std::string_view text, std::size_t begin, std::size_t end,
     if (set_->num_atoms > 0) SetMatch(set_->atoms, set_->num_atoms, sentence, &found);
     auto& potential = scratch->potential;
     set_->filter.AllPotentials(found, &potential);  // rules without atoms are always potential
-    for (int k : potential) candidates.push_back(set_->loop_rules[static_cast<std::size_t>(k)]);
+    for (int k : potential) {
+      if (!set_->unfiltered[static_cast<std::size_t>(k)]) candidates.push_back(set_->loop_rules[static_cast<std::size_t>(k)]);
+    }
   }
   if (candidates.empty()) return;
   std::sort(candidates.begin(), candidates.end());

@@ -14,7 +14,6 @@ namespace {
 constexpr std::string_view kApostrophes = "['\u2018\u2019]";
 constexpr std::string_view kQuotes = "[\"\u201C\u201D]";
 constexpr std::string_view kDashes = "[-\u2013\u2014]";
-constexpr std::string_view kSpace = "(?:[\\s\\p{Zs}]+)";
 
 // Length of the UTF-8 sequence starting with byte c (1 for bad bytes; RE2
 // reports those later).
@@ -45,7 +44,7 @@ std::string TolerateTypography(std::string_view p) {
       if (!in_class && next == '-') { out += kDashes; i += 2; continue; }
       if (!in_class && next == '\'') { out += kApostrophes; i += 2; continue; }
       if (!in_class && next == '"') { out += kQuotes; i += 2; continue; }
-      if (!in_class && next == ' ') { out += kSpace; i += 2; continue; }
+      if (!in_class && next == ' ') { out += kSpaceRun; i += 2; continue; }
       std::size_t n = 1 + SeqLen(static_cast<unsigned char>(next));
       out.append(p.substr(i, n));
       i += n;
@@ -99,7 +98,7 @@ std::string TolerateTypography(std::string_view p) {
       continue;
     }
     if (c == ' ') {
-      out += kSpace;
+      out += kSpaceRun;
       while (i < p.size() && p[i] == ' ') ++i;  // "a  b" is still one gap
       continue;
     }

@@ -163,8 +163,10 @@ void LoadRuleFile(const std::string& path, Pack* pack);
 // a message that does not include the location.
 //
 // Makes a pattern tolerant of typographic variants: ' matches ’ ‘, " matches
-// “ ”, - matches – —, a space matches any run of white space.
+// “ ”, - matches – —, a space matches any run of white space (kSpaceRun).
 std::string TolerateTypography(std::string_view pattern);
+// What TolerateTypography writes for a space.
+inline constexpr std::string_view kSpaceRun = "(?:[\\s\\p{Zs}]+)";
 // A whole-word alternation of literal terms, longest first.
 std::string TermsPattern(const std::vector<std::string>& terms);
 
