@@ -243,6 +243,22 @@ std::vector<evident::Document> TestDocuments() {
   return docs;
 }
 
+// Annotates TestDocuments() with the default pack and renders each with
+// `writer`, calling f(document, annotated, rendered bytes).
+template <class F>
+void RenderEach(const evident::Writer& writer, F f) {
+  const evident::Annotator& annotator = DefaultAnnotator();
+  auto scratch = annotator.NewScratch();
+  for (const evident::Document& doc : TestDocuments()) {
+    INFO(doc.id);
+    evident::AnnotatedDocument a;
+    annotator.Annotate(doc, scratch.get(), &a);
+    std::string bytes;
+    writer.Render(a, &bytes);
+    f(doc, a, bytes);
+  }
+}
+
 std::map<std::string, std::string> Files(const std::string& bundle) {
   std::vector<evident::OutputFile> files;
   REQUIRE(evident::SplitFiles(bundle, &files));
@@ -314,14 +330,9 @@ TEST_CASE("brat: what eval's reader reads back is what was written", "[output][b
   CHECK(conf.at("annotation.conf").find("Cue\tSource?:Source, Content:Content") != std::string::npos);
   CHECK(conf.at("visual.conf").find("hedge\tbgColor:#E69F00") != std::string::npos);
 
-  auto scratch = annotator.NewScratch();
   std::size_t markers = 0, events = 0;
-  for (const evident::Document& doc : TestDocuments()) {
-    INFO(doc.id);
-    evident::AnnotatedDocument a;
-    annotator.Annotate(doc, scratch.get(), &a);
-    std::string bundle;
-    writer->Render(a, &bundle);
+  RenderEach(*writer, [&](const evident::Document& doc, const evident::AnnotatedDocument& a,
+                          const std::string& bundle) {
     const auto files = Files(bundle);
     REQUIRE(files.size() == 2);
     CHECK(files.at(".txt") == doc.text);
@@ -367,7 +378,7 @@ TEST_CASE("brat: what eval's reader reads back is what was written", "[output][b
     }
     CHECK(back == claims);
     events += claims.size();
-  }
+  });
   CHECK(markers > 100);
   CHECK(events > 50);
 }
@@ -577,14 +588,9 @@ TEST_CASE("WebAnno TSV 3.3: read back, every marker and claim part is there", "[
   auto writer = evident::MakeWriter("webanno", annotator.pack(), {});
   REQUIRE(writer);
   REQUIRE(writer->WritesFolder());
-  auto scratch = annotator.NewScratch();
   std::size_t spans = 0;
-  for (const evident::Document& doc : TestDocuments()) {
-    INFO(doc.id);
-    evident::AnnotatedDocument a;
-    annotator.Annotate(doc, scratch.get(), &a);
-    std::string bundle;
-    writer->Render(a, &bundle);
+  RenderEach(*writer, [&](const evident::Document& doc, const evident::AnnotatedDocument& a,
+                          const std::string& bundle) {
     const auto files = Files(bundle);
     REQUIRE(files.size() == 1);
     const icu::UnicodeString text = icu::UnicodeString::fromUTF8(doc.text);
@@ -612,7 +618,7 @@ TEST_CASE("WebAnno TSV 3.3: read back, every marker and claim part is there", "[
     CHECK(tsv.spans[0] == markers);
     CHECK(tsv.spans[1] == parts);
     spans += markers.size() + parts.size();
-  }
+  });
   CHECK(spans > 250);
 }
 
@@ -620,14 +626,9 @@ TEST_CASE("W3C Web Annotation: selectors quote the text they point at", "[output
   const evident::Annotator& annotator = DefaultAnnotator();
   auto writer = evident::MakeWriter("w3c", annotator.pack(), {});
   REQUIRE(writer);
-  auto scratch = annotator.NewScratch();
   std::size_t checked = 0;
-  for (const evident::Document& doc : TestDocuments()) {
-    INFO(doc.id);
-    evident::AnnotatedDocument a;
-    annotator.Annotate(doc, scratch.get(), &a);
-    std::string line;
-    writer->Render(a, &line);
+  RenderEach(*writer, [&](const evident::Document& doc, const evident::AnnotatedDocument& a,
+                          const std::string& line) {
     REQUIRE(line.find('\n') == line.size() - 1);
     const auto page = nlohmann::json::parse(line);
     CHECK(page["@context"][0] == "http://www.w3.org/ns/anno.jsonld");
@@ -663,7 +664,7 @@ TEST_CASE("W3C Web Annotation: selectors quote the text they point at", "[output
       }
       ++checked;
     }
-  }
+  });
   CHECK(checked > 200);
 }
 
@@ -696,17 +697,10 @@ TEST_CASE("HTML: the article is all there, as text, with a highlight per marker"
   const evident::Annotator& annotator = DefaultAnnotator();
   auto writer = evident::MakeWriter("html", annotator.pack(), {});
   REQUIRE(writer);
-  auto scratch = annotator.NewScratch();
   std::string report;
   writer->Begin(&report);
-  std::vector<evident::AnnotatedDocument> docs;
-  const auto inputs = TestDocuments();
-  for (const evident::Document& doc : inputs) {
-    INFO(doc.id);
-    evident::AnnotatedDocument a;
-    annotator.Annotate(doc, scratch.get(), &a);
-    std::string html;
-    writer->Render(a, &html);
+  RenderEach(*writer, [&](const evident::Document& doc, const evident::AnnotatedDocument& a,
+                          const std::string& html) {
     const std::size_t open = html.find("<div class=\"text\">"), close = html.find("</div>", open);
     REQUIRE(open != std::string::npos);
     REQUIRE(close != std::string::npos);
@@ -717,7 +711,7 @@ TEST_CASE("HTML: the article is all there, as text, with a highlight per marker"
     CHECK(marks == a.annotations.size());
     CHECK(claims == a.claims.size());
     report += html;
-  }
+  });
   writer->End(&report);
   // One script, the report's own; nothing from an article became markup.
   std::size_t scripts = 0;
