@@ -6,7 +6,8 @@
 #
 # The first table is `evident eval --gold annotations corpus` with the default
 # pack. With POLNEAR set to a PolNeAR checkout's data/dev, the PolNeAR table
-# is measured too (`evident eval --gold $POLNEAR/attributions $POLNEAR/text`);
+# is measured too (`evident eval --gold $POLNEAR/attributions $POLNEAR/text`,
+# then with --skip-quoted);
 # without it that section is left as it is. Only the text between the
 # `<!-- eval-table:NAME:begin -->` and `<!-- eval-table:NAME:end -->` lines
 # changes. The binary is $EVIDENT, else build/bin/evident (bash scripts/setup.sh
@@ -63,4 +64,6 @@ measure corpus "The gold of \`annotations/\` on \`corpus/\`" --gold annotations 
 if [[ -n ${POLNEAR:-} ]]; then
   measure polnear "PolNeAR dev (\`data/dev\`: $(ls "$POLNEAR"/text/*.txt | wc -l) texts)" \
     --gold "$POLNEAR/attributions" "$POLNEAR/text"
+  measure polnear-skip-quoted "The same, claims inside quotations left out (\`--skip-quoted\`)" \
+    --gold "$POLNEAR/attributions" "$POLNEAR/text" --match both --skip-quoted
 fi

@@ -200,6 +200,44 @@ TEST_CASE("a cue complementing another cue makes no second claim", "[claims]") {
   CHECK(got[0].cue == "refused");
 }
 
+TEST_CASE("a claim inside a quotation is the quoted speaker's, and stays inside it", "[claims]") {
+  const std::string text =
+      "\u201CI told the mayor that the levee will hold, and my staff told me the pumps work,\u201D said Senator "
+      "Ana Ruiz in Iowa. The ministry \u201Ccategorically rejected\u201D the report.";
+  auto scratch = Default().NewScratch();
+  Document doc;
+  doc.text = text;
+  AnnotatedDocument out;
+  Default().Annotate(doc, scratch.get(), &out);
+  auto part = [&](evident::Span s) { return text.substr(s.begin, s.size()); };
+  auto find = [&](std::string_view cue) -> const Claim& {
+    for (const Claim& c : out.claims)
+      if (part(c.cue) == cue) return c;
+    FAIL("no claim with cue " << cue);
+    return out.claims.front();
+  };
+  const Claim& speaker = find("said");
+  CHECK_FALSE(speaker.quoted);
+  CHECK(speaker.resolved == "Ana Ruiz");
+  const Claim& first = out.claims[0];
+  CHECK(part(first.cue) == "told");
+  CHECK(first.quoted);
+  REQUIRE(first.quoted_in);
+  CHECK(&out.claims[*first.quoted_in] == &speaker);
+  CHECK(part(first.source) == "I");
+  CHECK(first.resolved == "Ana Ruiz");          // the first person is the quotation's speaker
+  CHECK(part(first.content) == "the levee will hold");  // the one told is not the content
+  const Claim& second = out.claims[1];
+  CHECK(second.quoted);
+  CHECK(part(second.source) == "my staff");
+  CHECK(part(second.content) == "the pumps work");  // ends with the quotation
+  CHECK(part(second.scope).find("Iowa") == std::string::npos);
+  // Quoting the cue alone ("scare quotes") leaves the claim the writer's report.
+  CHECK_FALSE(find("categorically rejected").quoted);
+  CHECK(evident::ClaimFlags(first) == std::vector<std::string_view>{"quoted"});
+  CHECK(evident::ClaimFlags(speaker).empty());
+}
+
 TEST_CASE("pronouns and surnames resolve to the last named source", "[claims]") {
   auto got = Claims(
       "Foreign Ministry spokeswoman Maria Lind said the talks had failed. She said a new round was planned. "

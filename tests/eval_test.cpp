@@ -230,6 +230,37 @@ TEST_CASE("scoring a document: byte spans become code points", "[eval]") {
   CHECK(report.unscored_types.empty());
 }
 
+TEST_CASE("scoring a document: quoted claims are left out when asked", "[eval]") {
+  const evident::Annotator& annotator = TestAnnotator();
+  const std::string dir = EVIDENT_TEST_DATA "/brat/ours/";
+  evident::Document doc;
+  doc.id = "doc";
+  doc.text = ReadFile(dir + "doc.txt");
+  auto scratch = annotator.NewScratch();
+  evident::AnnotatedDocument out;
+  annotator.Annotate(doc, scratch.get(), &out);
+  out.claims.clear();
+  evident::Claim claim;  // the gold's claim, flagged quoted by hand
+  const std::size_t moscow = doc.text.find("Moscow"), rained = doc.text.find("it rained");
+  claim.source = {moscow, moscow + 6};
+  claim.cue = {moscow + 7, moscow + 14};
+  claim.content = {rained, rained + 9};
+  claim.quoted = true;
+  out.claims.push_back(claim);
+  const evident::BratDocument gold = evident::ParseBrat(ReadFile(dir + "doc.ann"), doc.text);
+  EvalReport all, skipped;
+  skipped.skip_quoted = true;
+  evident::ScoreDocument(annotator.pack(), out, gold, &all);
+  evident::ScoreDocument(annotator.pack(), out, gold, &skipped);
+  CHECK(all.kinds[Kind("Source")].predicted == 1);
+  CHECK(all.kinds[Kind("Content")].predicted == 1);
+  CHECK(skipped.kinds[Kind("Source")].predicted == 0);
+  CHECK(skipped.kinds[Kind("Content")].predicted == 0);
+  CHECK(skipped.kinds[Kind("Source")].gold == 1);  // the gold is still counted
+  // The categories do not change.
+  CHECK(skipped.kinds[Kind("attribution")].predicted == all.kinds[Kind("attribution")].predicted);
+}
+
 TEST_CASE("scoring a document: the differences are listed when asked for", "[eval]") {
   const evident::Annotator& annotator = TestAnnotator();
   const std::string dir = EVIDENT_TEST_DATA "/brat/ours/";

@@ -25,6 +25,13 @@ std::string_view SourceTypeName(SourceType t) { return kSourceTypeNames[static_c
 
 std::string ClaimId(std::size_t index) { return "c" + std::to_string(index + 1); }
 
+std::vector<std::string_view> ClaimFlags(const Claim& c) {
+  std::vector<std::string_view> flags;
+  if (!c.disputed_by.empty()) flags.push_back("disputed");
+  if (c.quoted) flags.push_back("quoted");
+  return flags;
+}
+
 std::optional<SourceType> ParseSourceType(std::string_view name) {
   for (std::size_t i = 0; i < kSourceTypeNames.size(); ++i)
     if (kSourceTypeNames[i] == name) return static_cast<SourceType>(i);
@@ -369,7 +376,8 @@ const std::set<std::string>& RelativeWords() {
 }  // namespace
 
 struct ClaimExtractor::Impl {
-  PhraseSet person_pronouns, organisation_pronouns, group_pronouns;
+  PhraseSet person_pronouns, organisation_pronouns, group_pronouns, speaker_pronouns;
+  PhraseSet hearer_cues, hearer_pronouns;
   PhraseSet person_roles, organisation_words, media_words, vague_words;
   PhraseSet adjuncts, pre_cue, np_words, noun_openers;
   // Each list as one alternation: one scan per sentence, not one per pattern.
@@ -413,6 +421,9 @@ ClaimExtractor::ClaimExtractor(const Pack& pack) : pack_(pack), impl_(std::make_
   m.person_pronouns = PhraseSet(lex.person_pronouns);
   m.organisation_pronouns = PhraseSet(lex.organisation_pronouns);
   m.group_pronouns = PhraseSet(lex.group_pronouns);
+  m.speaker_pronouns = PhraseSet(lex.speaker_pronouns);
+  m.hearer_cues = PhraseSet(lex.hearer_cues);
+  m.hearer_pronouns = PhraseSet(lex.hearer_pronouns);
   m.person_roles = PhraseSet(lex.person_roles);
   m.organisation_words = PhraseSet(lex.organisation_words);
   m.media_words = PhraseSet(lex.media_words);
@@ -1305,6 +1316,19 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                 }
               }
             }
+            // "told the mayor that ...", "told me the pumps work": the one told
+            // is not the content.
+            if (start < tok.size() && (j >= tok.size() || tok[j].lower != "that") && m.hearer_cues.Contains(cue_lower)) {
+              if (m.hearer_pronouns.Contains(tok[start].lower)) {
+                j = ++start;
+              } else {
+                for (std::size_t k = start + 1; k < tok.size() && k <= start + 8 && !tok[k].punct; ++k) {
+                  if (tok[k].lower != "that") continue;
+                  j = k;
+                  break;
+                }
+              }
+            }
             if (j < tok.size() && tok[j].lower == "that") start = j + 1;
             else if (start < tok.size() && (tok[start].lower == "that" || tok[start].lower == ":")) ++start;
             while (start < tok.size() && tok[start].punct && !IsQuoteToken(tok[start])) ++start;
@@ -1434,6 +1458,46 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     return pa < pb;
   });
 
+  // Claims quoted inside a quotation: “... my staff told me the wall is
+  // cheap,” Clinton said. The words are the quoted speaker's, so the content
+  // ends with the quotation, and `quoted_in` names the claim whose content
+  // holds it (the nearest one; a quotation's speaker is a few claims away).
+  constexpr std::size_t kQuoteWindow = 32;
+  for (std::size_t i = 0; i < claims->size(); ++i) {
+    Claim& c = (*claims)[i];
+    if (c.cue.empty()) continue;
+    auto q = std::lower_bound(quotes.begin(), quotes.end(), c.cue.end,
+                              [](const Span& x, std::size_t v) { return x.end < v; });
+    if (q == quotes.end() || q->begin >= c.cue.begin) continue;
+    std::size_t open = q->begin, close = q->end;  // inside the marks
+    if (text.compare(open, 2, "''") == 0) {
+      open += 2;
+      close -= 2;
+    } else {
+      CodePointAt(text, open, &open);
+      UChar32 mark;
+      U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), close, mark);
+      (void)mark;
+    }
+    // (“categorically rejected” Russia's claims: the writer quotes the cue
+    // alone, and the content outside is the writer's report.)
+    if (c.content.begin >= close || c.content.end <= open) continue;
+    c.quoted = true;
+    if (c.content.end > close || c.content.begin < open) {
+      c.content = TrimContent(text, {std::max(c.content.begin, open), std::min(c.content.end, close)});
+    }
+    std::optional<std::size_t> best;
+    const std::size_t lo = i > kQuoteWindow ? i - kQuoteWindow : 0;
+    const std::size_t hi = std::min(claims->size(), i + kQuoteWindow + 1);
+    for (std::size_t d = lo; d < hi; ++d) {
+      const Claim& o = (*claims)[d];
+      if (d == i || o.cue.empty() || (o.cue.begin > q->begin && o.cue.end <= q->end)) continue;
+      if (o.content.begin > c.cue.begin || o.content.end < c.cue.end) continue;
+      if (!best || o.content.size() < (*claims)[*best].content.size()) best = d;
+    }
+    c.quoted_in = best;
+  }
+
   // Is a claim's cue inside another claim's content? For each content start
   // (sorted), the two largest content ends so far and whose the largest is,
   // so one binary search answers it.
@@ -1535,6 +1599,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         }
       }
       if (!kind) kind = person ? SourceType::kPerson : SourceType::kOrganisation;
+    } else if (st.size() == 1 && m.speaker_pronouns.Contains(head.lower)) {
+      if (!kind) kind = SourceType::kPerson;  // "I": a quotation's speaker resolves below
     } else {
       const bool all_lower_role = st.front().lower == "the" && std::none_of(st.begin() + 1, st.end(), [](const Token& t) {
                                     return t.upper;
@@ -1614,6 +1680,17 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     c.source_type = *kind;
     if (!resolved && !c.antecedent.empty()) resolved = std::string(text.substr(c.antecedent.begin, c.antecedent.size()));
     if (resolved) c.resolved = *resolved;
+  }
+
+  // The first person inside a quotation is the quotation's speaker.
+  for (Claim& c : *claims) {
+    if (!c.quoted_in || c.source.empty()) continue;
+    if (!m.speaker_pronouns.Contains(lower(text.substr(c.source.begin, c.source.size())))) continue;
+    const Claim& speaker = (*claims)[*c.quoted_in];
+    if (speaker.source.empty()) continue;
+    c.source_type = speaker.source_type;
+    c.resolved = speaker.resolved.empty() ? std::string(text.substr(speaker.source.begin, speaker.source.size()))
+                                          : speaker.resolved;
   }
 
   // Denials that name whose claims they reject: "rejected Russia's claims".

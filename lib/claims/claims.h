@@ -74,9 +74,15 @@ struct Claim {
   Span content;
   std::string stance = "asserted";
   std::vector<std::size_t> disputed_by;  // indexes of denial claims
+  bool quoted = false;         // the cue lies inside a quotation: a quoted speaker's own attribution
+  std::optional<std::size_t> quoted_in;  // index of the claim whose content holds that quotation
   Span scope;                  // the text whose markers count for the claim (set by the scorer)
   Evidence evidence;
 };
+
+// The claim's flags, in this order: "disputed" (another source in the text
+// denies it), "quoted" (its cue lies inside a quotation).
+std::vector<std::string_view> ClaimFlags(const Claim& c);
 
 class ClaimExtractor {
  public:

@@ -163,13 +163,21 @@ void ScoreDocument(const Pack& pack, const AnnotatedDocument& predicted, const B
   const std::string_view text = predicted.doc ? std::string_view(predicted.doc->text) : std::string_view();
   const OffsetConverter codepoint(text, OffsetUnit::kCodepoint);
   auto convert = [&](const Span& s) { return Span{codepoint(s.begin), codepoint(s.end)}; };
-  for (const Annotation& a : predicted.annotations) {
+  std::vector<bool> quoted_cue(predicted.annotations.size());
+  if (report->skip_quoted) {
+    for (const Claim& c : predicted.claims)
+      if (c.quoted && c.cue_annotation) quoted_cue[*c.cue_annotation] = true;
+  }
+  for (std::size_t i = 0; i < predicted.annotations.size(); ++i) {
+    const Annotation& a = predicted.annotations[i];
     const Category category = pack.rules[a.rule].category;
     pred[static_cast<int>(category)].push_back(convert(a.span));
-    if (category == Category::kAttribution || category == Category::kDenial) pred[kCueKind].push_back(convert(a.span));
+    if ((category == Category::kAttribution || category == Category::kDenial) && !quoted_cue[i])
+      pred[kCueKind].push_back(convert(a.span));
   }
   for (const Claim& c : predicted.claims) {
     if (c.cue.empty()) continue;  // an author claim: the gold has none
+    if (c.quoted && report->skip_quoted) continue;
     pred[kSourceKind].push_back(convert(c.source));
     pred[kContentKind].push_back(convert(c.content));
   }
@@ -195,6 +203,7 @@ void ScoreDocument(const Pack& pack, const AnnotatedDocument& predicted, const B
 EvalReport Evaluate(const Annotator& annotator, const EvalOptions& options) {
   EvalReport report;
   report.keep_differences = options.keep_differences;
+  report.skip_quoted = options.skip_quoted;
   auto error = [&](std::string m) { report.messages.push_back({EvalMessage::kError, std::move(m)}); };
   auto note = [&](std::string m) { report.messages.push_back({EvalMessage::kNote, std::move(m)}); };
 
@@ -366,6 +375,7 @@ std::string RenderJson(const EvalReport& report, const EvalRenderOptions& option
   nlohmann::ordered_json j = {{"documents", report.documents},
                               {"rows", std::move(rows)},
                               {"unscored_types", std::move(unscored)}};
+  if (report.skip_quoted) j["skip_quoted"] = true;
   if (report.keep_differences) {
     nlohmann::ordered_json diffs = nlohmann::ordered_json::array();
     for (const EvalDifference& d : report.differences) {
@@ -405,7 +415,9 @@ std::string RenderTable(const EvalReport& report, const EvalRenderOptions& optio
     head2 += "  | " + Pad("P", kScore, true) + Pad("R", kScore, true) + Pad("F1", kScore, true);
   }
   const std::string rule(head2.size(), '-');
-  std::string out = "documents scored: " + std::to_string(report.documents) + "\n\n";
+  std::string out = "documents scored: " + std::to_string(report.documents) + "\n";
+  if (report.skip_quoted) out += "claims inside quotations (flag quoted) left out of Cue, Source, Content\n";
+  out += "\n";
   while (head1.back() == ' ') head1.pop_back();
   out += head1 + "\n" + head2 + "\n" + rule + "\n";
   for (int kind : kRows) {

@@ -159,6 +159,10 @@ std::string_view EvalDifferenceName(EvalDifference::Type t);  // "missed", "extr
 struct EvalReport {
   std::array<SpanCounts, kNumEvalKinds> kinds;
   bool keep_differences = false;            // set before scoring to fill `differences`
+  // Set before scoring: claims flagged `quoted` (a cue inside a quotation,
+  // the quoted speaker's own attribution) are left out of the claim rows,
+  // for gold that does not annotate attributions nested in quotations.
+  bool skip_quoted = false;
   std::vector<EvalDifference> differences;  // in document, kind and position order
   std::size_t documents = 0;  // texts scored against gold
   // Gold entity types that are not scored, with how many spans had them.
@@ -190,6 +194,7 @@ struct EvalOptions {
   std::string gold_dir;             // *.ann below it, recursively
   std::vector<std::string> inputs;  // texts: files, folders (*.txt below), JSON Lines
   bool keep_differences = false;    // fill EvalReport::differences
+  bool skip_quoted = false;         // EvalReport::skip_quoted
 };
 
 // Pairs every gold .ann with its text, annotates the text and scores it.

@@ -235,6 +235,7 @@ class BratWriter final : public Writer {
       if (!c.resolved.empty()) note += " = " + c.resolved;
       if (c.stance != "asserted") note += ", " + c.stance;
       if (!c.disputed_by.empty()) note += ", disputed";
+      if (c.quoted) note += c.quoted_in ? ", quoted in " + ClaimId(*c.quoted_in) : std::string(", quoted");
       notes.push_back(e + "\t" + OneLine(note));
     }
 

@@ -47,7 +47,7 @@ class CsvWriter final : public Writer {
     for (std::size_t i = 0; i < a.claims.size(); ++i) {
       const Claim& c = a.claims[i];
       std::string flags, factors;
-      if (!c.disputed_by.empty()) flags = "disputed";
+      for (std::string_view f : ClaimFlags(c)) flags += (flags.empty() ? "" : " ") + std::string(f);
       for (const Factor& f : c.evidence.factors) {
         char effect[16];
         std::snprintf(effect, sizeof effect, "%+.2f", f.effect);

@@ -87,6 +87,10 @@ class ExplainWriter final : public Writer {
     o += "    what:  " + Quote(text, c.content) + "\n";
     if (!c.scope.empty() && c.scope != c.content)
       o += "    scope: " + Quote(text, c.scope) + " (markers here count for this claim)\n";
+    if (c.quoted) {
+      o += "    quoted: the cue is inside a quotation, so these are the quoted speaker's words";
+      o += c.quoted_in ? " (the quotation of " + ClaimId(*c.quoted_in) + ")\n" : std::string("\n");
+    }
     if (!c.disputed_by.empty()) {
       o += "    disputed by:";
       for (std::size_t d : c.disputed_by) o += " " + ClaimId(d);

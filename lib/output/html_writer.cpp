@@ -382,6 +382,11 @@ class HtmlWriter final : public Writer {
         Escape(c.stance, out);
         out->append("</span>");
       }
+      if (c.quoted) {
+        out->append("<br><span class=\"flag\">quoted");
+        if (c.quoted_in) out->append(" in " + ClaimId(*c.quoted_in));
+        out->append("</span>");
+      }
       if (!c.disputed_by.empty()) {
         out->append("<br><span class=\"flag\">disputed by ");
         for (std::size_t k = 0; k < c.disputed_by.size(); ++k) out->append((k ? ", " : "") + ClaimId(c.disputed_by[k]));

@@ -217,7 +217,11 @@ class JsonlWriter final : public Writer {
       j.Char('}');
     }
     j.Raw("]},\"flags\":[");
-    if (!c.disputed_by.empty()) j.Raw("\"disputed\"");
+    const std::vector<std::string_view> flags = ClaimFlags(c);
+    for (std::size_t i = 0; i < flags.size(); ++i) {
+      if (i > 0) j.Char(',');
+      j.String(flags[i]);
+    }
     j.Char(']');
     if (!c.disputed_by.empty()) {
       j.Raw(",\"disputed_by\":[");
@@ -226,6 +230,10 @@ class JsonlWriter final : public Writer {
         j.String(ClaimId(b.claim + c.disputed_by[i]));
       }
       j.Char(']');
+    }
+    if (c.quoted_in) {
+      j.Raw(",\"quoted_in\":");
+      j.String(ClaimId(b.claim + *c.quoted_in));
     }
     j.Char('}');
   }

@@ -140,7 +140,7 @@ class W3cWriter final : public Writer {
       if (!c.resolved.empty()) body["resolved"] = c.resolved;
       if (!c.cue.empty()) body["cueText"] = text.substr(c.cue.begin, c.cue.size());
       Json flags = Json::array();
-      if (!c.disputed_by.empty()) flags.push_back("disputed");
+      for (std::string_view f : ClaimFlags(c)) flags.push_back(f);
       body["flags"] = std::move(flags);
       body["factors"] = std::move(factors);
       items.push_back(Json{{"id", source + ":" + ClaimId(i)},

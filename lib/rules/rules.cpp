@@ -410,20 +410,23 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
   YAML::Node root = r.Load();
   r.ExpectMap(root, "claims.yaml");
   r.CheckKeys(root, {"pronouns", "person_roles", "organisation_words", "media_words", "vague_words", "adjuncts",
-                     "pre_cue", "np_words", "noun_content_openers", "boilerplate", "boilerplate_tail"},
+                     "pre_cue", "np_words", "noun_content_openers", "hearer_cues", "hearer_pronouns", "boilerplate",
+                     "boilerplate_tail"},
               "claims.yaml");
   if (auto p = root["pronouns"]) {
     r.ExpectMap(p, "pronouns");
-    r.CheckKeys(p, {"person", "organisation", "group"}, "pronouns");
+    r.CheckKeys(p, {"person", "organisation", "group", "speaker"}, "pronouns");
     if (p["person"]) lex->person_pronouns = LowerList(r, p["person"], "pronouns.person");
     if (p["organisation"]) lex->organisation_pronouns = LowerList(r, p["organisation"], "pronouns.organisation");
     if (p["group"]) lex->group_pronouns = LowerList(r, p["group"], "pronouns.group");
+    if (p["speaker"]) lex->speaker_pronouns = LowerList(r, p["speaker"], "pronouns.speaker");
   }
   const std::pair<const char*, std::vector<std::string>*> lists[] = {
       {"person_roles", &lex->person_roles}, {"organisation_words", &lex->organisation_words},
       {"media_words", &lex->media_words},   {"vague_words", &lex->vague_words},
       {"adjuncts", &lex->adjuncts},         {"pre_cue", &lex->pre_cue},
-      {"np_words", &lex->np_words},         {"noun_content_openers", &lex->noun_content_openers}};
+      {"np_words", &lex->np_words},         {"noun_content_openers", &lex->noun_content_openers},
+      {"hearer_cues", &lex->hearer_cues},   {"hearer_pronouns", &lex->hearer_pronouns}};
   for (const auto& [key, list] : lists)
     if (auto n = root[key]) *list = LowerList(r, n, key);
   for (const auto& [key, list] : {std::pair{"boilerplate", &lex->boilerplate},

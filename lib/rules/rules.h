@@ -93,8 +93,10 @@ struct Rule {
 // patterns.
 struct ClaimLexicon {
   std::vector<std::string> person_pronouns, organisation_pronouns, group_pronouns;
+  std::vector<std::string> speaker_pronouns;  // "I": inside a quotation, its speaker
   std::vector<std::string> person_roles, organisation_words, media_words, vague_words;
   std::vector<std::string> adjuncts, pre_cue, np_words, noun_content_openers;
+  std::vector<std::string> hearer_cues, hearer_pronouns;  // "told (me|the mayor that) ..."
   std::vector<std::string> boilerplate;       // a sentence matching one makes no claim
   std::vector<std::string> boilerplate_tail;  // ... nor does anything after it
 };

@@ -69,6 +69,11 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
       if (oe.end <= extent.begin) scope.begin = std::max(scope.begin, oe.end);
       if (oe.begin >= extent.end) scope.end = std::min(scope.end, oe.begin);
     }
+    if (c.quoted_in) {  // a claim inside a quotation: its markers stay inside too
+      const Span& quotation = (*claims)[*c.quoted_in].content;
+      scope.begin = std::max(scope.begin, quotation.begin);
+      scope.end = std::min(scope.end, quotation.end);
+    }
     scope.begin = std::min(scope.begin, extent.begin);
     scope.end = std::max(scope.end, extent.end);
     while (scope.begin < scope.end && (text[scope.begin] == ' ' || text[scope.begin] == '\t')) ++scope.begin;

@@ -34,7 +34,10 @@ int RunEval(const std::vector<std::string>& args) {
        "exact (same start and end), overlap (a character in common) or both")
       ("differences", po::bool_switch(&req.keep_differences),
        "also list every span missed, extra, or with other boundaries than the gold (tab-separated; "
-       "in json as \"differences\")");
+       "in json as \"differences\")")
+      ("skip-quoted", po::bool_switch(&req.skip_quoted),
+       "leave claims flagged quoted (a cue inside a quotation: the quoted speaker's own attribution) out of "
+       "the Cue, Source and Content rows, for gold such as PolNeAR that rarely annotates them");
   po::variables_map vm;
   if (!ParseOptions(args, visible, "input", po::value(&req.inputs), -1, "eval", &vm)) return kExitUsage;
   if (vm.count("help")) {
