@@ -285,6 +285,14 @@ const std::set<std::string>& Determiners() {
   return words;
 }
 
+// Auxiliaries that open a question before its subject: "Does Rubio think
+// ...?" (not "will", "may": Will Doyle, Theresa May).
+const std::set<std::string>& QuestionAuxiliaries() {
+  static const std::set<std::string> words = {"do",  "does", "did", "is",  "are",    "was",   "were",
+                                              "has", "have", "had", "can", "could", "should", "would"};
+  return words;
+}
+
 // Days that stand between a source and its cue: "Beck on Wednesday called".
 const std::set<std::string>& DayWords() {
   static const std::set<std::string> words = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -469,6 +477,16 @@ bool ClaimExtractor::IsFurniture(std::string_view text, const Sentence& s) const
     }
     const bool terminal = c == '.' || c == '!' || c == '?' || c == 0x2026;
     if (!terminal) return true;
+    // A line in title case is a headline even with a full stop ("Don't Let
+    // The Media Tell You He 'Won'."): at least four words of four letters
+    // or more, and all of them capitalised.
+    std::size_t long_words = 0, capitalised = 0;
+    for (const Token& t : Tokenize(text, s.span.begin, s.span.end)) {
+      if (t.punct || t.lower.size() < 4) continue;
+      ++long_words;
+      if (t.upper) ++capitalised;
+    }
+    if (long_words >= 4 && capitalised == long_words) return true;
   }
   return sentence.rfind("By ", 0) == 0 && sentence.size() < 80 && sentence.find('.') == std::string_view::npos;
 }
@@ -1571,6 +1589,12 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       continue;
     }
     // A relative pronoun is typed and named by its antecedent.
+    // "Does Rubio think ...?": the auxiliary opening a question is not part of the name.
+    {
+      const std::vector<Token> words = Tokenize(text, c.source.begin, c.source.end);
+      if (words.size() > 1 && words[0].upper && QuestionAuxiliaries().count(words[0].lower) && words[1].upper)
+        c.source.begin = words[1].begin;
+    }
     const Span named_span = c.antecedent.empty() ? c.source : c.antecedent;
     const std::vector<Token> st = Tokenize(text, named_span.begin, named_span.end);
     if (st.empty()) continue;
@@ -1651,8 +1675,13 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         // The name: trailing capitalised words that are not roles ("Maria Zakharova").
         std::size_t nb = name_end;
         if (*kind == SourceType::kPerson) {
+          // (Title case is not a name: "Don't Let The Media And Marco Rubio"
+          // ends at "And"; "Will Doyle" and "Theresa May" keep theirs.)
+          auto function_word = [](const std::string& w) {
+            return Determiners().count(w) > 0 || (NotInNounPhrase().count(w) > 0 && w != "will" && w != "may");
+          };
           while (nb > 0 && (st[nb - 1].upper || st[nb - 1].name_part) && !m.person_roles.Contains(st[nb - 1].lower) &&
-                 !m.organisation_words.Contains(st[nb - 1].lower))
+                 !m.organisation_words.Contains(st[nb - 1].lower) && !function_word(st[nb - 1].lower))
             --nb;
         } else {
           nb = 0;
@@ -1674,7 +1703,12 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         // is not what a later "it" or "she" refers to.
         const bool nested = cue_inside_other_content(static_cast<std::size_t>(&c - claims->data()));
         if (!nested) named.push_back({name, lower(text.substr(named_span.begin, named_span.size())), *kind});
-        if (name != text.substr(c.source.begin, c.source.size())) resolved = name;
+        // ("The New York Times" is not resolved to "New York Times".)
+        const bool only_determiner_dropped =
+            name_end == st.size() && nb > 0 &&
+            std::all_of(st.begin(), st.begin() + static_cast<std::ptrdiff_t>(nb),
+                        [](const Token& t) { return Determiners().count(t.lower) > 0; });
+        if (name != text.substr(c.source.begin, c.source.size()) && !only_determiner_dropped) resolved = name;
       }
     }
     c.source_type = *kind;
