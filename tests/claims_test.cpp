@@ -159,6 +159,16 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
       {"including between subject and verb",
        "Other council members, including Ana Ruiz and Tom Lee, voted no, saying the plan was too costly.",
        {"Other council members", "organisation", "", "saying", "the plan was too costly"}},
+      {"possessive description, then the name",
+       "The union\u2019s president, Mary Kay Henry, said that some members could vote for him.",
+       {"The union\u2019s president, Mary Kay Henry", "person", "Mary Kay Henry", "said",
+        "some members could vote for him"}},
+      {"a role inside the description", "\u201CWe will win,\u201D Sarah Warbelow, legal director for the group, said.",
+       {"Sarah Warbelow, legal director for the group", "person", "Sarah Warbelow", "said", "\u201CWe will win,\u201D"}},
+      {"a party tag and a stray comma", "Sen. Jack Reed (D-R.I.), said on Tuesday that he had not read it.",
+       {"Sen. Jack Reed", "person", "Jack Reed", "said", "he had not read it"}},
+      {"the one told is not the content", "The dam will hold, the engineer told The Daily Ledger.",
+       {"the engineer", "vague", "", "told", "The dam will hold"}},
   };
   for (const Case& c : cases) {
     INFO(c.name << ": " << c.text);

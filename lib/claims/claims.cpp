@@ -199,6 +199,17 @@ bool IsPossessive(const Token& t) {
          (w.size() > 4 && w.compare(w.size() - 4, 4, "\xE2\x80\x99s") == 0);
 }
 
+// The bytes of a possessive ending: 4 for "’s", 2 for "'s", else 0. (A
+// plural's "voters’" is two tokens: the mark does not join a word to a space.)
+std::size_t PossessiveEnding(std::string_view w) {
+  if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") return 4;
+  if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return 2;
+  return 0;
+}
+
+// The word without its possessive ending ("union's" -> "union").
+std::string WithoutPossessive(const std::string& w) { return w.substr(0, w.size() - PossessiveEnding(w)); }
+
 // A set of words and phrases; phrases match runs of tokens.
 class PhraseSet {
  public:
@@ -418,8 +429,11 @@ struct ClaimExtractor::Impl {
     if (t.punct) return false;
     if (t.upper || t.name_part) return true;
     if (std::isdigit(static_cast<unsigned char>(t.lower[0]))) return true;
-    return np_words.Contains(t.lower) || person_roles.Contains(t.lower) || organisation_words.Contains(t.lower) ||
-           media_words.Contains(t.lower) || vague_words.Contains(t.lower);
+    return IsNpNoun(t.lower) || (IsPossessive(t) && IsNpNoun(WithoutPossessive(t.lower)));  // "the union's president"
+  }
+  bool IsNpNoun(const std::string& w) const {
+    return np_words.Contains(w) || person_roles.Contains(w) || organisation_words.Contains(w) ||
+           media_words.Contains(w) || vague_words.Contains(w);
   }
 };
 
@@ -630,7 +644,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     auto np_before = [&](std::size_t end) -> std::pair<std::size_t, std::size_t> {
       std::size_t j = end;
       while (j > 0 && IsQuoteToken(tok[j - 1])) --j;
-      // "Rep. Hank Johnson (D-Ga.) said": a short parenthesis after the name.
+      // "Rep. Hank Johnson (D-Ga.) said": a short parenthesis after the name
+      // (and a stray comma after it: "Sen. Jack Reed (D-R.I.), said").
+      if (j > 3 && tok[j - 1].lower == "," && tok[j - 2].lower == ")") --j;
       if (j > 2 && tok[j - 1].lower == ")") {
         std::size_t k = j - 1;
         while (k > 0 && j - k <= 8 && tok[k - 1].lower != "(" && tok[k - 1].lower != ")") --k;
@@ -718,7 +734,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             std::size_t fb = nb - 1;
             while (fb > 0 && m.IsNpWord(tok[fb - 1])) --fb;
             const bool starts_clause = fb == 0 || tok[fb - 1].punct || ClauseOpeners().count(tok[fb - 1].lower);
-            while (fb < nb - 1 && !tok[fb].upper) ++fb;  // start at a capitalised word
+            // Start at a capitalised word, or at an article or possessive
+            // ("the union's president, Mary Kay Henry, said").
+            while (fb < nb - 1 && !tok[fb].upper && !Determiners().count(tok[fb].lower) && !IsPossessive(tok[fb])) ++fb;
             if (fb < nb - 1 && starts_clause) return {fb, j - 1};
           }
         }
@@ -759,6 +777,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                                                  d.lower == "another" || d.lower == "one" || d.lower == "both" ||
                                                  // "Ana Ruiz, president of the union,", "dean of the law school"
                                                  m.person_roles.Contains(d.lower) ||
+                                                 // "Sarah Warbelow, legal director for the group,",
+                                                 // "Bill Frelick, refugee rights program director"
+                                                 m.person_roles.AnyIn(tok, c + 2, std::min(c + 5, j - 1)) ||
                                                  (c + 2 < j && (tok[c + 2].lower == "of" || tok[c + 2].lower == "at") &&
                                                   !NotInNounPhrase().count(d.lower) && !EndsWith(d.lower, "ed") &&
                                                   !EndsWith(d.lower, "ing")));
@@ -1147,7 +1168,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           auto [b, e] = np_before(cue.first);
           std::size_t qt = token_at(quote_before->end);
           if (b < e && b >= qt) source = span_of(b, e);
-          else source = span_of(np_after(after_cue).first, np_after(after_cue).second);
+          else if (!m.hearer_cues.Contains(cue_lower))  // "told The Daily Ledger": the one told
+            source = span_of(np_after(after_cue).first, np_after(after_cue).second);
         }
       } else if (quote_after && content.empty()) {
         content = *quote_after;
@@ -1178,9 +1200,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                 --pb;
               source = span_of(pb, cue.first);
               // Without the possessive ending.
-              std::string_view w = text.substr(source.begin, source.size());
-              if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") source.end -= 4;
-              else if (w.size() > 2 && w.substr(w.size() - 2) == "'s") source.end -= 2;
+              source.end -= PossessiveEnding(text.substr(source.begin, source.size()));
             } else if (m.IsPronoun(tok[cue.first - 1])) {
               source = span_of(cue.first - 1, cue.first);
               // "Nebenzia also turned his criticisms against ...": the
@@ -1206,9 +1226,15 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           // ("..., citing X" is a participle of the subject, not inverted.)
           const bool comma_before_cue = b == e && cue.first > 0 && tok[cue.first - 1].lower == "," &&
                                         !EndsWith(cue_lower, "ing");
+          const bool hearer = m.hearer_cues.Contains(cue_lower);
           std::size_t k = after_cue;
           if (comma_before_cue) k = np_after(k).second;
           while (k < tok.size() && m.adjuncts.MatchAt(tok, k) > 0) k += m.adjuncts.MatchAt(tok, k);
+          // "..., the engineer told The Daily Ledger.": the one told, then the end.
+          if (hearer && !comma_before_cue && k < tok.size() && !tok[k].punct) {
+            k = m.hearer_pronouns.Contains(tok[k].lower) ? k + 1 : np_after(k).second;
+            while (k < tok.size() && m.adjuncts.MatchAt(tok, k) > 0) k += m.adjuncts.MatchAt(tok, k);
+          }
           const bool clause_ends = k >= tok.size() || tok[k].lower == "," || tok[k].lower == "." ||
                                    (tok[k].punct && !IsQuoteToken(tok[k]));
           if ((comma_before_np || comma_before_cue) && clause_ends) {
@@ -1216,7 +1242,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             std::size_t from = s.span.begin;
             if (!local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
             if (tok[comma].begin > from) content = TrimContent(text, {from, tok[comma].begin});
-            if (source.empty())
+            // (After "told", "informed": the one told, never the speaker.)
+            if (source.empty() && (comma_before_np || !m.hearer_cues.Contains(cue_lower)))
               source = comma_before_np ? span_of(b, e) : span_of(np_after(after_cue).first, np_after(after_cue).second);
           } else {
             // "Rubio was asked by the moderator whether ...", "the bill, opposed
@@ -1588,13 +1615,13 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       }
       continue;
     }
-    // A relative pronoun is typed and named by its antecedent.
     // "Does Rubio think ...?": the auxiliary opening a question is not part of the name.
     {
       const std::vector<Token> words = Tokenize(text, c.source.begin, c.source.end);
       if (words.size() > 1 && words[0].upper && QuestionAuxiliaries().count(words[0].lower) && words[1].upper)
         c.source.begin = words[1].begin;
     }
+    // A relative pronoun is typed and named by its antecedent.
     const Span named_span = c.antecedent.empty() ? c.source : c.antecedent;
     const std::vector<Token> st = Tokenize(text, named_span.begin, named_span.end);
     if (st.empty()) continue;
@@ -1737,8 +1764,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     for (std::size_t k = 0; k < ct.size(); ++k) {
       if (!NounCues().count(ct[k].lower) && ct[k].lower != "reports" && ct[k].lower != "statements") continue;
       if (k > 0 && IsPossessive(ct[k - 1])) {
-        std::string w(text.substr(ct[k - 1].begin, ct[k - 1].end - ct[k - 1].begin));
-        target = w.substr(0, w.size() - (w.size() > 4 && w.compare(w.size() - 4, 4, "\xE2\x80\x99s") == 0 ? 4 : 2));
+        target = WithoutPossessive(std::string(text.substr(ct[k - 1].begin, ct[k - 1].end - ct[k - 1].begin)));
       } else if (k + 2 < ct.size() && ct[k + 1].lower == "by") {
         auto e = k + 2;
         while (e < ct.size() && m.IsNpWord(ct[e])) ++e;
