@@ -1376,6 +1376,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             }
             if (j < tok.size() && tok[j].lower == "that") start = j + 1;
             else if (start < tok.size() && (tok[start].lower == "that" || tok[start].lower == ":")) ++start;
+            // "there have been reports of X": a cue ending in a report noun opens like one.
+            else if (start < tok.size() && (NounCues().count(tok[cue.last].lower) || tok[cue.last].lower == "reports"))
+              start += m.noun_openers.MatchAt(tok, start);
             while (start < tok.size() && tok[start].punct && !IsQuoteToken(tok[start])) ++start;
             if (content.empty() && start < tok.size() && tok[start].begin < limit)
               content = TrimContent(text, {tok[start].begin, limit});
