@@ -259,6 +259,24 @@ TEST_CASE("names: a question's auxiliary, title case and a dropped article are n
   CHECK(got[0].resolved.empty());  // only "The" would be dropped: nothing to resolve
 }
 
+TEST_CASE("a surname or first name alone is the person named in full earlier", "[claims]") {
+  // The full name was never a source; it is in the text all the same.
+  auto got = Claims(
+      "Campaign manager Tad Devine met donors on Monday. Devine said the race was tight. "
+      "President Obama spoke in Ohio. Obama said the plan would pass. Bernie Sanders spoke next. Bernie said no. "
+      "Russia said it would respond.");
+  std::vector<Got> with_cue;
+  for (const Got& g : got)
+    if (!g.cue.empty()) with_cue.push_back(g);
+  REQUIRE(with_cue.size() == 4);
+  CHECK(with_cue[0].type == "person");
+  CHECK(with_cue[0].resolved == "Tad Devine");
+  CHECK(with_cue[1].type == "person");  // after a person's title
+  CHECK(with_cue[1].resolved.empty());
+  CHECK(with_cue[2].resolved == "Bernie Sanders");
+  CHECK(with_cue[3].type == "organisation");  // a country standing for its government
+}
+
 TEST_CASE("pronouns and surnames resolve to the last named source", "[claims]") {
   auto got = Claims(
       "Foreign Ministry spokeswoman Maria Lind said the talks had failed. She said a new round was planned. "

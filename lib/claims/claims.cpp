@@ -311,6 +311,19 @@ const std::set<std::string>& DayWords() {
   return words;
 }
 
+// Whether `s` ends with the word `w` after a space ("Maria Zakharova",
+// "Zakharova"); not "Vanross" for "Ross".
+bool EndsWithWord(std::string_view s, std::string_view w) {
+  return s.size() > w.size() && s.substr(s.size() - w.size()) == w && s[s.size() - w.size() - 1] == ' ';
+}
+
+// Months: "A Bloomberg poll in June showed".
+const std::set<std::string>& MonthWords() {
+  static const std::set<std::string> words = {"january", "february", "march",     "april",   "may",      "june",
+                                              "july",    "august",   "september", "october", "november", "december"};
+  return words;
+}
+
 // Words that open a clause, not a source's noun phrase: "When asked, ...".
 const std::set<std::string>& ClauseOpeners() {
   static const std::set<std::string> words = {"when", "if", "while", "as", "after", "before", "because", "but",
@@ -661,6 +674,13 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         if (j > 1 && (tok[j - 1].lower == "on" || tok[j - 1].lower == "late" || tok[j - 1].lower == "early" ||
                       tok[j - 1].lower == "last" || tok[j - 1].lower == "this"))
           --j;
+        for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
+      }
+      // "A Bloomberg poll in June showed": a month after a preposition.
+      if (j > 2 && MonthWords().count(tok[j - 1].lower) &&
+          (tok[j - 2].lower == "in" || tok[j - 2].lower == "since" || tok[j - 2].lower == "last" ||
+           tok[j - 2].lower == "this" || tok[j - 2].lower == "early" || tok[j - 2].lower == "late")) {
+        j -= 2;
         for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
       }
       // "a WBUR poll last week showed": a time phrase before the cue.
@@ -1249,7 +1269,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             // "Rubio was asked by the moderator whether ...", "the bill, opposed
             // by House Republicans": the agent of a passive cue is the source.
             std::size_t agent_end = 0;
+            // ("indicated that by the time ...": a cue ending in "that" is not passive.)
             if (source.empty() && after_cue + 1 < tok.size() && tok[after_cue].lower == "by" &&
+                tok[cue.last].lower != "that" &&
                 (EndsWith(cue_lower, "ed") || EndsWith(cue_lower, "en")) && !tok[after_cue + 1].punct &&
                 !std::isdigit(static_cast<unsigned char>(tok[after_cue + 1].lower[0])) &&
                 !AgentlessBy().count(tok[after_cue + 1].lower) && !EndsWith(tok[after_cue + 1].lower, "ing")) {
@@ -1599,6 +1621,60 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     SourceType type;
   };
   std::vector<Named> named;  // in text order
+  // Full names in the body ("Tad Devine", "Sen. Ted Cruz"). A surname or a
+  // first name alone as a source ("Devine said", "Bernie said") is the person
+  // named in full earlier, even when the full name was never a source; a
+  // word met after a person's title ("President Obama") is a person too. A
+  // full name is two to four capitalised words around the word, without
+  // roles, articles, possessives, organisation or media words, outside
+  // headlines and furniture. Each word is looked up once per document, at
+  // its occurrences only.
+  struct KnownName {
+    std::size_t at;    // where it starts
+    std::string name;  // "Tad Devine"
+  };
+  // The word as written -> {the full name it ends, the one it starts, the titled word}.
+  std::unordered_map<std::string, std::array<std::optional<KnownName>, 3>> known_names;
+  auto full_name_before = [&](std::string_view word, std::size_t before) -> const std::string* {
+    auto [entry, fresh] = known_names.try_emplace(std::string(word));
+    std::array<std::optional<KnownName>, 3>& found = entry->second;
+    auto capital = [](const Token& t) { return !t.punct && (t.upper || t.name_part) && !IsPossessive(t); };
+    for (std::size_t pos = fresh ? text.find(word) : std::string_view::npos;
+         pos != std::string_view::npos && !found[0]; pos = text.find(word, pos + 1)) {
+      auto after = std::upper_bound(sentences.begin(), sentences.end(), pos,
+                                    [](std::size_t v, const Sentence& x) { return v < x.span.begin; });
+      if (after == sentences.begin()) continue;
+      const Sentence& s = *(after - 1);
+      if (pos >= s.span.end || furniture[s.index]) continue;
+      constexpr std::size_t kReach = 80;  // bytes either side: four words of any name
+      const std::size_t from = std::max(s.span.begin, pos >= kReach ? pos - kReach : 0);
+      const std::vector<Token> w = Tokenize(text, from, std::min(s.span.end, pos + word.size() + kReach));
+      std::size_t i = 0;
+      while (i < w.size() && w[i].begin < pos) ++i;
+      if (i == w.size() || w[i].begin != pos || w[i].end != pos + word.size() || !capital(w[i]))
+        continue;  // not a whole capitalised word
+      std::size_t k = i, e = i + 1;
+      while (k > 0 && capital(w[k - 1])) --k;
+      while (e < w.size() && capital(w[e])) ++e;
+      std::size_t b = k;
+      while (b < e && (Determiners().count(w[b].lower) || NotInNounPhrase().count(w[b].lower) ||
+                       QuestionAuxiliaries().count(w[b].lower) || m.person_roles.Contains(w[b].lower)))
+        ++b;
+      if (b > i || m.organisation_words.AnyIn(w, b, e) || m.media_words.AnyIn(w, b, e) ||
+          m.person_roles.AnyIn(w, b, e))
+        continue;
+      if (e - b >= 2 && e - b <= 4) {
+        KnownName n{w[b].begin, std::string(text.substr(w[b].begin, w[e - 1].end - w[b].begin))};
+        if (i + 1 == e) found[0] = std::move(n);
+        else if (i == b && !found[1]) found[1] = std::move(n);
+      } else if (e - b == 1 && b > k && m.person_roles.Contains(w[b - 1].lower) && !found[2]) {
+        found[2] = KnownName{pos, std::string(word)};
+      }
+    }
+    for (const std::optional<KnownName>& f : found)
+      if (f && f->at < before) return &f->name;
+    return nullptr;
+  };
   // A pronoun or role looks back at most this many named sources: enough for
   // any article, and a 100,000-claim document stays linear.
   constexpr std::size_t kResolveWindow = 256;
@@ -1685,12 +1761,14 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         else if (st.size() == 1 && head.upper) {
           kind = SourceType::kOrganisation;  // "Moscow", "Russia": a place standing for its government
           for (auto it = named.rbegin(); it != named_limit(); ++it) {
-            if (it->type == SourceType::kPerson && it->name.size() > head.lower.size() &&
-                lower(it->name).compare(it->name.size() - head.lower.size(), head.lower.size(), head.lower) == 0) {
+            if (it->type == SourceType::kPerson && EndsWithWord(lower(it->name), head.lower)) {
               kind = SourceType::kPerson;
               break;
             }
           }
+          // "Devine said", with "Tad Devine" earlier in the text.
+          if (*kind != SourceType::kPerson && full_name_before(text.substr(head.begin, head.end - head.begin), c.source.begin))
+            kind = SourceType::kPerson;
         } else if (std::all_of(st.begin(), st.end(), [](const Token& t) { return t.upper || t.punct; })) {
           kind = SourceType::kPerson;
         } else {
@@ -1721,12 +1799,16 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         std::string name(text.substr(st[nb].begin, st[name_end - 1].end - st[nb].begin));
         // A surname alone resolves to the full name met earlier.
         if (*kind == SourceType::kPerson && nb + 1 == name_end) {
-          for (auto it = named.rbegin(); it != named_limit(); ++it) {
-            if (it->type == SourceType::kPerson && it->name.size() > name.size() &&
-                it->name.compare(it->name.size() - name.size(), name.size(), name) == 0) {
+          bool found = false;
+          for (auto it = named.rbegin(); it != named_limit() && !found; ++it) {
+            if (it->type == SourceType::kPerson && EndsWithWord(it->name, name)) {
               name = it->name;
-              break;
+              found = true;
             }
+          }
+          if (!found) {
+            if (const std::string* full = full_name_before(text.substr(st[nb].begin, st[nb].end - st[nb].begin), c.source.begin))
+              name = *full;
           }
         }
         // A source inside another claim's content ("rejected Russia's claims")
