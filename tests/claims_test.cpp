@@ -277,6 +277,23 @@ TEST_CASE("a surname or first name alone is the person named in full earlier", "
   CHECK(with_cue[3].type == "organisation");  // a country standing for its government
 }
 
+TEST_CASE("source types: the head noun, the article, the source marker and the referent decide", "[claims]") {
+  auto got = Claims(
+      "The United States said the talks failed. Moscow\u2019s UN envoy said it was hard. According to reports on "
+      "some Islamist social media sites, the group trained there. A report by the Turkish newspaper Daily Star "
+      "revealed that the deal was signed. The report said the talks went on.");
+  std::vector<Got> with_cue;
+  for (const Got& g : got)
+    if (!g.cue.empty()) with_cue.push_back(g);
+  REQUIRE(with_cue.size() == 5);
+  CHECK(with_cue[0].type == "organisation");  // "the" + a capitalised name: not a person
+  CHECK(with_cue[1].type == "person");        // the head noun "envoy" is a role
+  CHECK(with_cue[2].type == "social_media");  // the source marker, not the weasel "reports"
+  CHECK(with_cue[3].type == "media");
+  CHECK(with_cue[4].type == "media");  // "The report" takes its referent's type
+  CHECK(with_cue[4].resolved == "report by the Turkish newspaper Daily Star");
+}
+
 TEST_CASE("pronouns and surnames resolve to the last named source", "[claims]") {
   auto got = Claims(
       "Foreign Ministry spokeswoman Maria Lind said the talks had failed. She said a new round was planned. "

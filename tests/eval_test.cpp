@@ -45,6 +45,10 @@ TEST_CASE("brat: evident's own convention", "[eval]") {
   CHECK(doc.annotations[0].subtype == "adverb");
   CHECK(doc.annotations[2].subtype == "distancing");
   CHECK(doc.annotations[1].subtype.empty());
+  // A Source's kind and the name it stands for (SourceType, AnnotatorNotes).
+  CHECK(doc.annotations[1].source_type == "organisation");
+  CHECK(doc.annotations[1].note == "the Russian government");
+  CHECK(doc.annotations[0].note == "an adverb hedge");
   // A discontinuous span is scored from its first start to its last end.
   CHECK(doc.annotations[6].span == Span{0, 23});
   CHECK(doc.annotations[6].fragments == 2);
@@ -200,6 +204,8 @@ TEST_CASE("scoring a document: byte spans become code points", "[eval]") {
   claim.source = {moscow, moscow + 6};
   claim.cue = {moscow + 7, moscow + 14};
   claim.content = {rained, rained + 9};
+  claim.source_type = evident::SourceType::kOrganisation;
+  claim.resolved = "Russian Government";  // the gold's note, without article or case
   out.claims.push_back(claim);
   evident::Claim author;  // no cue: the writer's own sentence
   author.content = {0, doc.text.find('\n')};
@@ -228,6 +234,27 @@ TEST_CASE("scoring a document: byte spans become code points", "[eval]") {
   CHECK(micro.exact == 2);
   CHECK(micro.gold_overlapped == 3);
   CHECK(report.unscored_types.empty());
+  // The gold Source "Moscow" is typed and resolved; the claim's source agrees.
+  CHECK(report.source_types.gold == 1);
+  CHECK(report.source_types.matched == 1);
+  CHECK(report.source_types.agree == 1);
+  CHECK(report.resolutions.agree == 1);
+
+  // A claim of another type that resolves elsewhere disagrees on both, and
+  // the differences say so.
+  out.claims[0].source_type = evident::SourceType::kPerson;
+  out.claims[0].resolved.clear();
+  EvalReport other;
+  other.keep_differences = true;
+  evident::ScoreDocument(annotator.pack(), out, evident::ParseBrat(ReadFile(dir + "doc.ann"), doc.text), &other, "doc");
+  CHECK(other.source_types.matched == 1);
+  CHECK(other.source_types.agree == 0);
+  CHECK(other.resolutions.agree == 0);
+  std::vector<std::string> seen;
+  for (const evident::EvalDifference& d : other.differences)
+    if (d.type == evident::EvalDifference::kSourceType || d.type == evident::EvalDifference::kResolved)
+      seen.push_back(std::string(evident::EvalDifferenceName(d.type)) + " " + d.predicted_text);
+  CHECK(seen == std::vector<std::string>{"type organisation | person", "resolved the Russian government | Moscow"});
 }
 
 TEST_CASE("scoring a document: quoted claims are left out when asked", "[eval]") {

@@ -1707,15 +1707,19 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     // 1. A source annotation inside the source span says what kind it is.
     std::optional<SourceType> kind;
     const Sentence& s = sentences[c.sentence];
+    // (A weasel counts only without one: "reports on some Islamist social
+    // media sites" is social media.)
+    bool weasel = false;
     for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations && !kind; ++i) {
       const Annotation& an = annotations[i];
       if (an.span.begin >= named_span.end || named_span.begin >= an.span.end) continue;
       const Rule& r = pack_.rules[an.rule];
-      if (r.category == Category::kWeasel) kind = SourceType::kVague;
+      weasel = weasel || r.category == Category::kWeasel;
       if (r.category != Category::kSource) continue;
       if (r.type == "rumor") kind = SourceType::kVague;
       else if (auto t = ParseSourceType(r.type)) kind = *t;
     }
+    if (!kind && weasel) kind = SourceType::kVague;
     const Token& head = st.back();
     std::optional<std::string> resolved;
     if (st.size() == 1 && m.IsPronoun(head)) {
@@ -1754,6 +1758,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                                      !m.person_roles.Contains(head.lower) && !m.organisation_words.Contains(head.lower) &&
                                      !m.media_words.Contains(head.lower);
         if (name_after_role) kind = SourceType::kPerson;  // "Foreign Ministry spokeswoman Maria Zakharova"
+        else if (m.person_roles.Contains(head.lower) && !m.organisation_words.Contains(head.lower) &&
+                 (!EndsWith(head.lower, "s") || EndsWith(head.lower, "ss")))
+          kind = SourceType::kPerson;  // the head noun is one person's role: "Moscow's UN envoy"
         else if (m.media_words.AnyIn(st, 0, st.size())) kind = SourceType::kMedia;
         else if (m.organisation_words.AnyIn(st, 0, st.size())) kind = SourceType::kOrganisation;
         else if (m.person_roles.AnyIn(st, 0, st.size())) kind = SourceType::kPerson;
@@ -1770,15 +1777,22 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           if (*kind != SourceType::kPerson && full_name_before(text.substr(head.begin, head.end - head.begin), c.source.begin))
             kind = SourceType::kPerson;
         } else if (std::all_of(st.begin(), st.end(), [](const Token& t) { return t.upper || t.punct; })) {
-          kind = SourceType::kPerson;
+          kind = st.front().lower == "the" ? SourceType::kOrganisation : SourceType::kPerson;
+        } else if (st.front().lower == "the" &&
+                   std::all_of(st.begin() + 1, st.end(), [](const Token& t) { return t.upper || t.punct; })) {
+          kind = SourceType::kOrganisation;  // "the United States", "the Kremlin": people take no article
         } else {
           kind = SourceType::kVague;
         }
       }
       if (all_lower_role) {
-        // "the spokeswoman", "the ministry": the last named source with that word.
-        for (auto it = named.rbegin(); it != named_limit() && !resolved; ++it)
-          if (it->full.find(head.lower) != std::string::npos) resolved = it->name;
+        // "the spokeswoman", "the ministry": the last named source with that
+        // word, whose type it takes, as a pronoun does ("The report" of a newspaper).
+        for (auto it = named.rbegin(); it != named_limit() && !resolved; ++it) {
+          if (it->full.find(head.lower) == std::string::npos) continue;
+          resolved = it->name;
+          kind = it->type;
+        }
       } else {
         // The name: trailing capitalised words that are not roles ("Maria Zakharova").
         std::size_t nb = name_end;

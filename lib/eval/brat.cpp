@@ -93,6 +93,7 @@ class Reader {
   void Event(std::size_t line, std::string_view id, std::string_view rest);
   void Relation(std::size_t line, std::string_view id, std::string_view rest);
   void Attr(std::size_t line, std::string_view id, std::string_view rest);
+  void Note(std::size_t line, std::string_view id, std::string_view rest);
 
   std::string_view text_;
   std::vector<std::size_t> starts_;
@@ -129,8 +130,8 @@ void Reader::Line(std::size_t number, std::string_view line) {
     case 'R': return Relation(number, id, rest);
     case 'A':
     case 'M': return Attr(number, id, rest);
+    case '#': return Note(number, id, rest);
     case 'N':   // normalisation (a link to a knowledge base)
-    case '#':   // annotator note
     case '*':   // equivalence
       return;   // read, and nothing to score
     default:
@@ -264,6 +265,18 @@ void Reader::Attr(std::size_t line, std::string_view id, std::string_view rest) 
       {std::string(tokens[0]), std::string(tokens[1]), tokens.size() == 3 ? std::string(tokens[2]) : "", line});
 }
 
+// "#1<TAB>AnnotatorNotes T14<TAB>Maria Zakharova": kept as an attribute
+// named AnnotatorNotes whose value is the note. Other note kinds are read and
+// left alone.
+void Reader::Note(std::size_t line, std::string_view id, std::string_view rest) {
+  const std::size_t tab = rest.find('\t');
+  const std::vector<std::string_view> head = SplitOn(rest.substr(0, tab), ' ');
+  if (head.size() != 2 || head[0] != "AnnotatorNotes") return;
+  if (!NewId(line, id)) return;
+  attributes_.push_back({std::string(head[0]), std::string(head[1]),
+                         tab == std::string_view::npos ? "" : std::string(rest.substr(tab + 1)), line});
+}
+
 // References are checked at the end: brat does not require an id to be
 // defined before the line that names it.
 BratDocument Reader::Finish() {
@@ -300,7 +313,10 @@ BratDocument Reader::Finish() {
   for (const Attribute& attr : attributes_) {
     if (!known({attr.target, attr.line})) continue;
     auto target = by_id.find(attr.target);
-    if (attr.name == "Type" && target != by_id.end()) target->second->subtype = attr.value;
+    if (target == by_id.end()) continue;
+    if (attr.name == "Type") target->second->subtype = attr.value;
+    else if (attr.name == "SourceType") target->second->source_type = attr.value;
+    else if (attr.name == "AnnotatorNotes") target->second->note = attr.value;
   }
   std::stable_sort(doc_.problems.begin(), doc_.problems.end(),
                    [](const BratProblem& a, const BratProblem& b) { return a.line < b.line; });

@@ -120,6 +120,8 @@ std::string_view EvalDifferenceName(EvalDifference::Type t) {
     case EvalDifference::kMissed: return "missed";
     case EvalDifference::kExtra: return "extra";
     case EvalDifference::kBoundary: return "boundary";
+    case EvalDifference::kSourceType: return "type";
+    case EvalDifference::kResolved: return "resolved";
   }
   return "?";
 }
@@ -196,6 +198,62 @@ void ScoreDocument(const Pack& pack, const AnnotatedDocument& predicted, const B
       ListDifferences(document, k, text, starts, pred[k], want[k], &report->differences);
     }
     report->kinds[k] += CompareSpans(std::move(pred[k]), std::move(want[k]));
+  }
+  // Source types and resolution, for the gold Sources a claim's source
+  // overlaps (their differences follow the span differences of the document).
+  auto normal = [](std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’ as '
+        out += '\'';
+        i += 2;
+      } else if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+      } else {
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+      }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    for (std::string_view article : {"the ", "a ", "an "})
+      if (out.compare(0, article.size(), article) == 0) out.erase(0, article.size());
+    return out;
+  };
+  for (const BratAnnotation& a : gold.annotations) {
+    if (a.type != "Source" || (a.source_type.empty() && a.note.empty())) continue;
+    const Claim* best = nullptr;
+    std::size_t best_overlap = 0;
+    for (const Claim& c : predicted.claims) {
+      if (c.cue.empty() || c.source.empty() || (c.quoted && report->skip_quoted)) continue;
+      const Span s = convert(c.source);
+      const std::size_t overlap = std::min(s.end, a.span.end) > std::max(s.begin, a.span.begin)
+                                      ? std::min(s.end, a.span.end) - std::max(s.begin, a.span.begin)
+                                      : 0;
+      if (overlap > best_overlap) {
+        best = &c;
+        best_overlap = overlap;
+      }
+    }
+    auto count = [&](AgreementCounts* counts, const std::string& want, const std::string& got,
+                     EvalDifference::Type type, bool agree) {
+      ++counts->gold;
+      if (!best) return;
+      ++counts->matched;
+      if (agree) {
+        ++counts->agree;
+      } else if (report->keep_differences) {
+        report->differences.push_back({type, std::string(document), kSourceKind, a.span, a.text, want + " | " + got});
+      }
+    };
+    if (!a.source_type.empty()) {
+      const std::string got = best ? std::string(SourceTypeName(best->source_type)) : "";
+      count(&report->source_types, a.source_type, got, EvalDifference::kSourceType, got == a.source_type);
+    }
+    if (!a.note.empty()) {
+      const std::string got = !best ? "" : !best->resolved.empty() ? best->resolved
+                                                                    : std::string(text.substr(best->source.begin,
+                                                                                              best->source.size()));
+      count(&report->resolutions, a.note, got, EvalDifference::kResolved, normal(got) == normal(a.note));
+    }
   }
   ++report->documents;
 }
@@ -376,6 +434,10 @@ std::string RenderJson(const EvalReport& report, const EvalRenderOptions& option
                               {"rows", std::move(rows)},
                               {"unscored_types", std::move(unscored)}};
   if (report.skip_quoted) j["skip_quoted"] = true;
+  for (const auto& [key, c] : {std::pair<const char*, const AgreementCounts&>{"source_types", report.source_types},
+                               std::pair<const char*, const AgreementCounts&>{"resolutions", report.resolutions}}) {
+    if (c.gold > 0) j[key] = {{"gold", c.gold}, {"matched", c.matched}, {"agree", c.agree}};
+  }
   if (report.keep_differences) {
     nlohmann::ordered_json diffs = nlohmann::ordered_json::array();
     for (const EvalDifference& d : report.differences) {
@@ -385,7 +447,7 @@ std::string RenderJson(const EvalReport& report, const EvalRenderOptions& option
                                    {"start", d.span.begin},
                                    {"end", d.span.end},
                                    {"text", d.text}};
-      if (d.type == EvalDifference::kBoundary) jd["predicted_text"] = d.predicted_text;
+      if (d.type != EvalDifference::kMissed && d.type != EvalDifference::kExtra) jd["predicted_text"] = d.predicted_text;
       diffs.push_back(std::move(jd));
     }
     j["differences"] = std::move(diffs);
@@ -437,6 +499,14 @@ std::string RenderTable(const EvalReport& report, const EvalRenderOptions& optio
     }
     out += line + "\n";
   }
+  // Agreement on the Sources found, when the gold says what they are.
+  for (const auto& [name, c] : {std::pair<const char*, const AgreementCounts&>{"Source type", report.source_types},
+                                std::pair<const char*, const AgreementCounts&>{"Source resolved", report.resolutions}}) {
+    if (c.gold == 0) continue;
+    out += Pad(name, kKind, false) + Pad(std::to_string(c.gold), kCount, true) +
+           Pad(std::to_string(c.matched), kCount, true) + "  | agree " + std::to_string(c.agree) + " of " +
+           std::to_string(c.matched) + " found: " + Fixed(c.matched ? double(c.agree) / double(c.matched) : 0.0) + "\n";
+  }
   if (options.differences) {
     out += "\ndifferences (document, kind, what, code points, gold text | predicted text):\n";
     for (const EvalDifference& d : report.differences) {
@@ -444,6 +514,8 @@ std::string RenderTable(const EvalReport& report, const EvalRenderOptions& optio
              std::string(EvalDifferenceName(d.type)) + "\t" + std::to_string(d.span.begin) + "-" +
              std::to_string(d.span.end) + "\t" + OneLine(d.text);
       if (d.type == EvalDifference::kBoundary) out += "\t| " + OneLine(d.predicted_text);
+      if (d.type == EvalDifference::kSourceType || d.type == EvalDifference::kResolved)
+        out += "\t" + OneLine(d.predicted_text);
       out += "\n";
     }
   }

@@ -57,6 +57,8 @@ struct BratAnnotation {
   std::size_t fragments = 1;
   std::string text;     // as written after the offsets
   std::string subtype;  // the value of its `Type` attribute (A line), if any
+  std::string source_type;  // a Source's `SourceType` attribute: "person", ...
+  std::string note;         // its AnnotatorNotes (# line): for a Source, the name it resolves to
   std::size_t line = 0;
 };
 
@@ -146,13 +148,28 @@ struct EvalMessage {
 // A span the pack and the gold disagree on (kept when asked for, to show a
 // rule author what to fix). Spans are code points, like the gold.
 struct EvalDifference {
-  enum Type { kMissed, kExtra, kBoundary };
-  Type type = kMissed;  // gold not found / predicted not in gold / overlapping but not the same
+  enum Type { kMissed, kExtra, kBoundary, kSourceType, kResolved };
+  // gold not found / predicted not in gold / overlapping but not the same /
+  // a found Source of another type / resolved to another name
+  Type type = kMissed;
   std::string document; // the gold file's name without .ann
   int kind = 0;         // EvalKindName(kind)
   Span span;            // the gold span (missed, boundary) or the predicted one (extra)
   std::string text;
-  std::string predicted_text;  // boundary: the overlapping predicted span's text
+  std::string predicted_text;  // boundary: the overlapping predicted span's text; type, resolved: "gold | predicted"
+};
+
+// Agreement on a property of the gold Sources that were found: how many had
+// the property in the gold, how many of those a predicted claim's source
+// overlaps, and how many of those agree.
+struct AgreementCounts {
+  std::size_t gold = 0, matched = 0, agree = 0;
+  AgreementCounts& operator+=(const AgreementCounts& o) {
+    gold += o.gold;
+    matched += o.matched;
+    agree += o.agree;
+    return *this;
+  }
 };
 std::string_view EvalDifferenceName(EvalDifference::Type t);  // "missed", "extra", "boundary"
 
@@ -163,6 +180,11 @@ struct EvalReport {
   // the quoted speaker's own attribution) are left out of the claim rows,
   // for gold that does not annotate attributions nested in quotations.
   bool skip_quoted = false;
+  // Gold Sources with a SourceType attribute: does the claim's source type
+  // agree? With an AnnotatorNotes name: does the claim resolve to it (its
+  // `resolved`, else its source text; compared without case, articles or
+  // the kind of apostrophe)?
+  AgreementCounts source_types, resolutions;
   std::vector<EvalDifference> differences;  // in document, kind and position order
   std::size_t documents = 0;  // texts scored against gold
   // Gold entity types that are not scored, with how many spans had them.
