@@ -5,7 +5,9 @@
 //     subtype in the attribute `Type`, its rule and message in a note;
 //   - per claim with a cue, an event `Cue` whose trigger is the cue span,
 //     with the arguments Source (when named) and Content; its score in a note;
-//   - `Denies` relations from a denial's marker to the denied claim's cue.
+//   - `Denies` relations from a denial's marker to the denied claim's cue;
+//   - each Source's type in the attribute `SourceType`, and the name it
+//     resolves to in a note.
 // Offsets count code points, as brat does. brat keeps a span on one line, so
 // a span across line breaks (or tabs) is written as fragments around them.
 // Author claims (no cue) are left out: they are sentences, not markup.
@@ -72,6 +74,12 @@ class BratWriter final : public Writer {
         "Cue\tSource?:Source, Content:Content\n\n"
         "[attributes]\n\n";
     if (!values.empty()) conf_ += "Type\tArg:" + categories + ", Value:" + value_list + "\n";
+    conf_ += "SourceType\tArg:Source, Value:";
+    for (int t = 0; t < kNumSourceTypes; ++t) {
+      if (static_cast<SourceType>(t) == SourceType::kAuthor) continue;  // the writer has no Source span
+      conf_ += std::string(conf_.back() == ':' ? "" : "|") + std::string(SourceTypeName(static_cast<SourceType>(t)));
+    }
+    conf_ += "\n";
 
     visual_ =
         "# brat visual configuration written by evident. Colours: the Okabe & Ito (2008)\n"
@@ -267,6 +275,18 @@ class BratWriter final : public Writer {
       const std::string t = "T" + std::to_string(of_annotation[i]);
       if (!rule.type.empty()) ann += "A" + std::to_string(++attr) + "\tType " + t + " " + Token(rule.type) + "\n";
       marker_notes.push_back(t + "\t" + OneLine(rule.id + ": " + rule.message));
+    }
+    // Each Source's kind, and the name a pronoun, role or surname stands for,
+    // as the gold writes them (docs/annotation-guide.md §5.2).
+    std::vector<std::size_t> typed;
+    for (std::size_t i : with_cue) {
+      const Claim& c = a.claims[i];
+      const std::size_t s = claim_t(kSource, c.source);
+      if (s == 0 || std::find(typed.begin(), typed.end(), s) != typed.end()) continue;
+      typed.push_back(s);
+      const std::string t = "T" + std::to_string(s);
+      ann += "A" + std::to_string(++attr) + "\tSourceType " + t + " " + std::string(SourceTypeName(c.source_type)) + "\n";
+      if (!c.resolved.empty()) marker_notes.push_back(t + "\t" + OneLine(c.resolved));
     }
     std::size_t note_id = 0;
     for (const std::string& n : marker_notes) ann += "#" + std::to_string(++note_id) + "\tAnnotatorNotes " + n + "\n";
