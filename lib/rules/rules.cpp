@@ -195,23 +195,27 @@ std::string ExpandMacros(std::string_view pattern, const std::map<std::string, s
 }
 
 // Checks that RE2 accepts `pattern` and that its named groups are ones we
-// know. Returns an empty string if fine, else the problem.
-std::string CheckRegex(const std::string& pattern, bool case_sensitive) {
+// know. Returns an empty string if fine, else the problem. With `compiled`,
+// the compiled pattern is kept there for the matcher.
+std::string CheckRegex(const std::string& pattern, bool case_sensitive,
+                       std::shared_ptr<const RE2>* compiled = nullptr) {
   if (pattern.size() > kMaxPatternBytes)
     return "pattern is " + std::to_string(pattern.size()) + " bytes; the limit is " +
            std::to_string(kMaxPatternBytes);
   RE2::Options opt;
   opt.set_log_errors(false);
   opt.set_case_sensitive(case_sensitive);
-  RE2 re(pattern, opt);
-  if (re.error_code() == RE2::ErrorPatternTooLarge)
+  opt.set_max_mem(kRuleMaxMem);
+  auto re = std::make_shared<const RE2>(pattern, opt);
+  if (re->error_code() == RE2::ErrorPatternTooLarge)
     return "pattern exceeds RE2's memory budget; split it into several rules";
-  if (!re.ok()) return "bad pattern: " + re.error();
-  for (const auto& [name, index] : re.NamedCapturingGroups()) {
+  if (!re->ok()) return "bad pattern: " + re->error();
+  for (const auto& [name, index] : re->NamedCapturingGroups()) {
     (void)index;
     if (name != "cue" && name != "source" && name != "content")
       return "unknown named group '" + name + "' (allowed: cue, source, content)";
   }
+  if (compiled) *compiled = std::move(re);
   return "";
 }
 
@@ -360,7 +364,7 @@ void LoadRuleFileOver(const std::string& path, Pack* pack, std::size_t base_rule
     } catch (const std::invalid_argument& e) {
       r.Fail(pat ? pat : terms, who + e.what());
     }
-    if (std::string problem = CheckRegex(rule.pattern, rule.case_sensitive); !problem.empty())
+    if (std::string problem = CheckRegex(rule.pattern, rule.case_sensitive, &rule.compiled); !problem.empty())
       r.Fail(pat ? pat : terms, who + problem);
 
     if (auto ex = n["except"]) {
@@ -372,9 +376,11 @@ void LoadRuleFileOver(const std::string& path, Pack* pack, std::size_t base_rule
         } catch (const std::invalid_argument& err) {
           r.Fail(e, who + err.what());
         }
-        if (std::string problem = CheckRegex(expanded, rule.case_sensitive); !problem.empty())
+        std::shared_ptr<const RE2> compiled;
+        if (std::string problem = CheckRegex(expanded, rule.case_sensitive, &compiled); !problem.empty())
           r.Fail(e, who + "except: " + problem);
         rule.except.push_back(std::move(expanded));
+        rule.compiled_except.push_back(std::move(compiled));
       }
     }
 

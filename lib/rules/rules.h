@@ -18,6 +18,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -72,6 +74,18 @@ struct RuleTest {
   std::optional<std::string> source, cue, content;
 };
 
+}  // namespace evident
+
+namespace re2 {
+class RE2;
+}  // namespace re2
+
+namespace evident {
+
+// RE2's memory budget for one rule's pattern (its default, set explicitly so
+// the loader's check and the matcher compile alike).
+inline constexpr std::int64_t kRuleMaxMem = 8 << 20;
+
 struct Rule {
   std::string id;
   Category category = Category::kHedge;
@@ -86,6 +100,11 @@ struct Rule {
   std::vector<RuleTest> match_tests;
   std::vector<RuleTest> no_match_tests;
   SourceLocation where;  // the rule's `id:` line
+  // `pattern` and `except` as the loader compiled them to check them (log
+  // errors off, case as above, kRuleMaxMem), so the matcher need not compile
+  // them again; null for a rule made by hand.
+  std::shared_ptr<const re2::RE2> compiled;
+  std::vector<std::shared_ptr<const re2::RE2>> compiled_except;
 };
 
 // Word lists of the pack's language for the claims stage (claims.yaml).
