@@ -1774,7 +1774,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             }
           }
           // "Devine said", with "Tad Devine" earlier in the text.
-          if (*kind != SourceType::kPerson && full_name_before(text.substr(head.begin, head.end - head.begin), c.source.begin))
+          const std::string_view word = text.substr(head.begin, head.end - head.begin);
+          if (*kind != SourceType::kPerson && full_name_before(word, c.source.begin))
             kind = SourceType::kPerson;
         } else if (std::all_of(st.begin(), st.end(), [](const Token& t) { return t.upper || t.punct; })) {
           kind = st.front().lower == "the" ? SourceType::kOrganisation : SourceType::kPerson;
@@ -1821,7 +1822,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             }
           }
           if (!found) {
-            if (const std::string* full = full_name_before(text.substr(st[nb].begin, st[nb].end - st[nb].begin), c.source.begin))
+            const std::string_view surname = text.substr(st[nb].begin, st[nb].end - st[nb].begin);
+            if (const std::string* full = full_name_before(surname, c.source.begin))
               name = *full;
           }
         }

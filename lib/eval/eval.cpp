@@ -434,8 +434,9 @@ std::string RenderJson(const EvalReport& report, const EvalRenderOptions& option
                               {"rows", std::move(rows)},
                               {"unscored_types", std::move(unscored)}};
   if (report.skip_quoted) j["skip_quoted"] = true;
-  for (const auto& [key, c] : {std::pair<const char*, const AgreementCounts&>{"source_types", report.source_types},
-                               std::pair<const char*, const AgreementCounts&>{"resolutions", report.resolutions}}) {
+  using Agreement = std::pair<const char*, const AgreementCounts&>;
+  for (const auto& [key, c] : {Agreement{"source_types", report.source_types},
+                               Agreement{"resolutions", report.resolutions}}) {
     if (c.gold > 0) j[key] = {{"gold", c.gold}, {"matched", c.matched}, {"agree", c.agree}};
   }
   if (report.keep_differences) {
@@ -447,7 +448,8 @@ std::string RenderJson(const EvalReport& report, const EvalRenderOptions& option
                                    {"start", d.span.begin},
                                    {"end", d.span.end},
                                    {"text", d.text}};
-      if (d.type != EvalDifference::kMissed && d.type != EvalDifference::kExtra) jd["predicted_text"] = d.predicted_text;
+      if (d.type != EvalDifference::kMissed && d.type != EvalDifference::kExtra)
+        jd["predicted_text"] = d.predicted_text;
       diffs.push_back(std::move(jd));
     }
     j["differences"] = std::move(diffs);
@@ -500,8 +502,9 @@ std::string RenderTable(const EvalReport& report, const EvalRenderOptions& optio
     out += line + "\n";
   }
   // Agreement on the Sources found, when the gold says what they are.
-  for (const auto& [name, c] : {std::pair<const char*, const AgreementCounts&>{"Source type", report.source_types},
-                                std::pair<const char*, const AgreementCounts&>{"Source resolved", report.resolutions}}) {
+  using Agreement = std::pair<const char*, const AgreementCounts&>;
+  for (const auto& [name, c] : {Agreement{"Source type", report.source_types},
+                                Agreement{"Source resolved", report.resolutions}}) {
     if (c.gold == 0) continue;
     out += Pad(name, kKind, false) + Pad(std::to_string(c.gold), kCount, true) +
            Pad(std::to_string(c.matched), kCount, true) + "  | agree " + std::to_string(c.agree) + " of " +

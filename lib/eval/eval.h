@@ -185,7 +185,9 @@ struct EvalReport {
   // `resolved`, else its source text; compared without case, articles or
   // the kind of apostrophe)?
   AgreementCounts source_types, resolutions;
-  std::vector<EvalDifference> differences;  // in document, kind and position order
+  // Per document: the span differences in kind and position order, then the
+  // Source type and resolved ones.
+  std::vector<EvalDifference> differences;
   std::size_t documents = 0;  // texts scored against gold
   // Gold entity types that are not scored, with how many spans had them.
   std::map<std::string, std::size_t> unscored_types;

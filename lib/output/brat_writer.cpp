@@ -285,7 +285,8 @@ class BratWriter final : public Writer {
       if (s == 0 || std::find(typed.begin(), typed.end(), s) != typed.end()) continue;
       typed.push_back(s);
       const std::string t = "T" + std::to_string(s);
-      ann += "A" + std::to_string(++attr) + "\tSourceType " + t + " " + std::string(SourceTypeName(c.source_type)) + "\n";
+      ann += "A" + std::to_string(++attr) + "\tSourceType " + t + " " + std::string(SourceTypeName(c.source_type)) +
+             "\n";
       if (!c.resolved.empty()) marker_notes.push_back(t + "\t" + OneLine(c.resolved));
     }
     std::size_t note_id = 0;
