@@ -517,8 +517,10 @@ std::string RenderTable(const EvalReport& report, const EvalRenderOptions& optio
              std::string(EvalDifferenceName(d.type)) + "\t" + std::to_string(d.span.begin) + "-" +
              std::to_string(d.span.end) + "\t" + OneLine(d.text);
       if (d.type == EvalDifference::kBoundary) out += "\t| " + OneLine(d.predicted_text);
-      if (d.type == EvalDifference::kSourceType || d.type == EvalDifference::kResolved)
-        out += "\t" + OneLine(d.predicted_text);
+      if (d.type == EvalDifference::kSourceType || d.type == EvalDifference::kResolved) {
+        out += '\t';
+        out += OneLine(d.predicted_text);
+      }
       out += "\n";
     }
   }

@@ -47,7 +47,10 @@ class CsvWriter final : public Writer {
     for (std::size_t i = 0; i < a.claims.size(); ++i) {
       const Claim& c = a.claims[i];
       std::string flags, factors;
-      for (std::string_view f : ClaimFlags(c)) flags += (flags.empty() ? "" : " ") + std::string(f);
+      for (std::string_view f : ClaimFlags(c)) {
+        if (!flags.empty()) flags += ' ';
+        flags += f;
+      }
       for (const Factor& f : c.evidence.factors) {
         char effect[16];
         std::snprintf(effect, sizeof effect, "%+.2f", f.effect);

@@ -9,7 +9,12 @@ namespace evident {
 
 namespace {
 
-std::string Quote(std::string_view text, Span s) { return "\"" + std::string(text.substr(s.begin, s.size())) + "\""; }
+std::string Quote(std::string_view text, Span s) {
+  std::string q = "\"";
+  q.append(text.substr(s.begin, s.size()));
+  q += '"';
+  return q;
+}
 
 std::string Signed(double x) {
   char buf[32];
@@ -93,7 +98,10 @@ class ExplainWriter final : public Writer {
     }
     if (!c.disputed_by.empty()) {
       o += "    disputed by:";
-      for (std::size_t d : c.disputed_by) o += " " + ClaimId(d);
+      for (std::size_t d : c.disputed_by) {
+        o += ' ';
+        o += ClaimId(d);
+      }
       o += "\n";
     }
     char score[16];

@@ -18,7 +18,11 @@ std::size_t Characters(std::string_view text, Span span) {
 
 }  // namespace
 
-std::string AnnotationId(std::size_t index) { return "a" + std::to_string(index + 1); }
+std::string AnnotationId(std::size_t index) {
+  std::string id = "a";  // appended, not "a" + ...: GCC 12 warns wrongly on that (-Wrestrict, bug 105329)
+  id += std::to_string(index + 1);
+  return id;
+}
 
 void ResolveOverlaps(const Pack& pack, std::string_view text, std::vector<Match>* matches,
                      std::vector<Overruled>* overruled) {

@@ -46,9 +46,13 @@ std::optional<Category> ParseCategory(std::string_view name) {
 
 std::string SourceLocation::ToString() const {
   std::string s = file;
-  if (line > 0) {
-    s += ":" + std::to_string(line);
-    if (column > 0) s += ":" + std::to_string(column);
+  if (line > 0) {  // appended piece by piece: GCC 12 warns wrongly on ":" + ... (-Wrestrict)
+    s += ':';
+    s += std::to_string(line);
+    if (column > 0) {
+      s += ':';
+      s += std::to_string(column);
+    }
   }
   return s;
 }
