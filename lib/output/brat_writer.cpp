@@ -52,7 +52,8 @@ class BratWriter final : public Writer {
     }
     std::string categories, value_list, glyphs;
     for (int c = 0; c < kNumCategories; ++c) {
-      categories += (c ? "|" : "") + std::string(CategoryName(static_cast<Category>(c)));
+      if (c) categories += '|';
+      categories += CategoryName(static_cast<Category>(c));
     }
     for (std::size_t i = 0; i < values.size(); ++i) value_list += (i ? "|" : "") + values[i];
     conf_ = "# brat configuration written by evident for the rule pack '" + OneLine(pack.name) +

@@ -126,7 +126,10 @@ class W3cWriter final : public Writer {
       std::string summary = "Evidence " + std::string(score) + " (" + c.evidence.label + "): ";
       summary += c.source.empty() ? std::string(SourceTypeName(c.source_type))
                                   : std::string(text.substr(c.source.begin, c.source.size()));
-      if (!c.cue.empty()) summary += " " + std::string(text.substr(c.cue.begin, c.cue.size()));
+      if (!c.cue.empty()) {
+        summary += ' ';
+        summary += text.substr(c.cue.begin, c.cue.size());
+      }
       Json body = {{"type", "TextualBody"},
                    {"purpose", "assessing"},
                    {"format", "text/plain"},

@@ -225,7 +225,11 @@ class WebannoWriter final : public Writer {
               const Item& it = layers[l][on[k]];
               if (k > 0) tsv.push_back('|');
               EscapeValue(it.values[f], &tsv);
-              if (it.id) tsv.append("[" + std::to_string(*it.id) + "]");
+              if (it.id) {
+                tsv += '[';
+                tsv += std::to_string(*it.id);
+                tsv += ']';
+              }
             }
             tsv.push_back('\t');
           }

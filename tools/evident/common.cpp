@@ -97,7 +97,10 @@ std::unique_ptr<Output> Output::Open(const std::string& path) {
   if (fs::is_symlink(fs::symlink_status(target, ec))) target = fs::weakly_canonical(target, ec);
   out->path_ = target.string();
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string templ = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+  std::string name = ".";
+  name += target.filename().string();
+  name += ".tmp.XXXXXX";
+  std::string templ = (dir / name).string();
   int fd = mkstemp(templ.data());
   if (fd < 0) {
     PrintError(path + ": cannot create a temporary file beside it: " + std::strerror(errno));
