@@ -35,6 +35,14 @@ std::vector<Got> Claims(const std::string& text) {
   return got;
 }
 
+// The claims that have a cue (not the writer's own sentences), in text order.
+std::vector<Got> ClaimsWithCue(const std::string& text) {
+  std::vector<Got> with_cue;
+  for (const Got& g : Claims(text))
+    if (!g.cue.empty()) with_cue.push_back(g);
+  return with_cue;
+}
+
 }  // namespace
 
 TEST_CASE("attribution structures give source, cue and content", "[claims]") {
@@ -261,13 +269,10 @@ TEST_CASE("names: a question's auxiliary, title case and a dropped article are n
 
 TEST_CASE("a surname or first name alone is the person named in full earlier", "[claims]") {
   // The full name was never a source; it is in the text all the same.
-  auto got = Claims(
+  const std::vector<Got> with_cue = ClaimsWithCue(
       "Campaign manager Tad Devine met donors on Monday. Devine said the race was tight. "
       "President Obama spoke in Ohio. Obama said the plan would pass. Bernie Sanders spoke next. Bernie said no. "
       "Russia said it would respond.");
-  std::vector<Got> with_cue;
-  for (const Got& g : got)
-    if (!g.cue.empty()) with_cue.push_back(g);
   REQUIRE(with_cue.size() == 4);
   CHECK(with_cue[0].type == "person");
   CHECK(with_cue[0].resolved == "Tad Devine");
@@ -278,13 +283,10 @@ TEST_CASE("a surname or first name alone is the person named in full earlier", "
 }
 
 TEST_CASE("source types: the head noun, the article, the source marker and the referent decide", "[claims]") {
-  auto got = Claims(
+  const std::vector<Got> with_cue = ClaimsWithCue(
       "The United States said the talks failed. Moscow\u2019s UN envoy said it was hard. According to reports on "
       "some Islamist social media sites, the group trained there. A report by the Turkish newspaper Daily Star "
       "revealed that the deal was signed. The report said the talks went on.");
-  std::vector<Got> with_cue;
-  for (const Got& g : got)
-    if (!g.cue.empty()) with_cue.push_back(g);
   REQUIRE(with_cue.size() == 5);
   CHECK(with_cue[0].type == "organisation");  // "the" + a capitalised name: not a person
   CHECK(with_cue[1].type == "person");        // the head noun "envoy" is a role

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 using evident::BratDocument;
@@ -30,6 +31,26 @@ std::vector<std::string> Messages(const EvalReport& r, evident::EvalMessage::Sev
   for (const auto& m : r.messages)
     if (m.severity == severity) out.push_back(m.text);
   return out;
+}
+
+// tests/data/brat/ours/doc.txt annotated by the test pack, with its claims
+// cleared for a test to make its own. `out.doc` points at `doc`, so the two
+// stay together.
+struct OursDoc {
+  evident::Document doc;
+  evident::AnnotatedDocument out;
+};
+
+std::unique_ptr<OursDoc> AnnotateOurs() {
+  const std::string dir = EVIDENT_TEST_DATA "/brat/ours/";
+  auto d = std::make_unique<OursDoc>();
+  d->doc.id = "doc";
+  d->doc.origin = dir + "doc.txt";
+  d->doc.text = ReadFile(d->doc.origin);
+  auto scratch = TestAnnotator().NewScratch();
+  TestAnnotator().Annotate(d->doc, scratch.get(), &d->out);
+  d->out.claims.clear();
+  return d;
 }
 
 }  // namespace
@@ -190,15 +211,10 @@ TEST_CASE("scores: precision, recall, F1 and their zeros", "[eval]") {
 TEST_CASE("scoring a document: byte spans become code points", "[eval]") {
   const evident::Annotator& annotator = TestAnnotator();
   const std::string dir = EVIDENT_TEST_DATA "/brat/ours/";
-  evident::Document doc;
-  doc.id = "doc";
-  doc.origin = dir + "doc.txt";
-  doc.text = ReadFile(doc.origin);
-  auto scratch = annotator.NewScratch();
-  evident::AnnotatedDocument out;
-  annotator.Annotate(doc, scratch.get(), &out);
+  auto ours = AnnotateOurs();
+  const evident::Document& doc = ours->doc;
+  evident::AnnotatedDocument& out = ours->out;
   // A claim made by hand, as the claims stage would: only attributed claims count.
-  out.claims.clear();
   evident::Claim claim;
   const std::size_t moscow = doc.text.find("Moscow"), rained = doc.text.find("it rained");
   claim.source = {moscow, moscow + 6};
@@ -260,13 +276,9 @@ TEST_CASE("scoring a document: byte spans become code points", "[eval]") {
 TEST_CASE("scoring a document: quoted claims are left out when asked", "[eval]") {
   const evident::Annotator& annotator = TestAnnotator();
   const std::string dir = EVIDENT_TEST_DATA "/brat/ours/";
-  evident::Document doc;
-  doc.id = "doc";
-  doc.text = ReadFile(dir + "doc.txt");
-  auto scratch = annotator.NewScratch();
-  evident::AnnotatedDocument out;
-  annotator.Annotate(doc, scratch.get(), &out);
-  out.claims.clear();
+  auto ours = AnnotateOurs();
+  const evident::Document& doc = ours->doc;
+  evident::AnnotatedDocument& out = ours->out;
   evident::Claim claim;  // the gold's claim, flagged quoted by hand
   const std::size_t moscow = doc.text.find("Moscow"), rained = doc.text.find("it rained");
   claim.source = {moscow, moscow + 6};
@@ -291,13 +303,9 @@ TEST_CASE("scoring a document: quoted claims are left out when asked", "[eval]")
 TEST_CASE("scoring a document: the differences are listed when asked for", "[eval]") {
   const evident::Annotator& annotator = TestAnnotator();
   const std::string dir = EVIDENT_TEST_DATA "/brat/ours/";
-  evident::Document doc;
-  doc.id = "doc";
-  doc.text = ReadFile(dir + "doc.txt");
-  auto scratch = annotator.NewScratch();
-  evident::AnnotatedDocument out;
-  annotator.Annotate(doc, scratch.get(), &out);
-  out.claims.clear();
+  auto ours = AnnotateOurs();
+  const evident::Document& doc = ours->doc;
+  const evident::AnnotatedDocument& out = ours->out;
   EvalReport report;
   report.keep_differences = true;
   evident::ScoreDocument(annotator.pack(), out, evident::ParseBrat(ReadFile(dir + "doc.ann"), doc.text), &report,
