@@ -20,13 +20,18 @@ struct Got {
   std::string source, type, resolved, cue, content;
 };
 
-std::vector<Got> Claims(const std::string& text) {
+// Annotates `text` with the default pack into *out (which points at *doc).
+void Annotate(const std::string& text, Document* doc, AnnotatedDocument* out) {
   auto scratch = Default().NewScratch();
+  doc->id = "t";
+  doc->text = text;
+  Default().Annotate(*doc, scratch.get(), out);
+}
+
+std::vector<Got> Claims(const std::string& text) {
   Document doc;
-  doc.id = "t";
-  doc.text = text;
   AnnotatedDocument out;
-  Default().Annotate(doc, scratch.get(), &out);
+  Annotate(text, &doc, &out);
   std::vector<Got> got;
   auto part = [&](evident::Span s) { return text.substr(s.begin, s.size()); };
   for (const Claim& c : out.claims)
@@ -222,11 +227,9 @@ TEST_CASE("a claim inside a quotation is the quoted speaker's, and stays inside 
   const std::string text =
       "\u201CI told the mayor that the levee will hold, and my staff told me the pumps work,\u201D said Senator "
       "Ana Ruiz in Iowa. The ministry \u201Ccategorically rejected\u201D the report.";
-  auto scratch = Default().NewScratch();
   Document doc;
-  doc.text = text;
   AnnotatedDocument out;
-  Default().Annotate(doc, scratch.get(), &out);
+  Annotate(text, &doc, &out);
   auto part = [&](evident::Span s) { return text.substr(s.begin, s.size()); };
   auto find = [&](std::string_view cue) -> const Claim& {
     for (const Claim& c : out.claims)
@@ -324,11 +327,9 @@ TEST_CASE("a denial that names the source disputes its claims", "[claims]") {
   const std::string text =
       "Russia claimed that the convoy carried weapons. Ukraine's ministry categorically rejected Russia's claims "
       "about the convoy.";
-  auto scratch = Default().NewScratch();
   Document doc;
-  doc.text = text;
   AnnotatedDocument out;
-  Default().Annotate(doc, scratch.get(), &out);
+  Annotate(text, &doc, &out);
   REQUIRE(out.claims.size() >= 2);
   CHECK(out.claims[0].disputed_by.size() == 1);
   const Claim& denial = out.claims[out.claims[0].disputed_by[0]];
@@ -345,12 +346,9 @@ TEST_CASE("claim spans are never inverted", "[claims]") {
       "Turnout rose in the new county poll, the clerk said, in a poll of 500 voters.",
   };
   for (const std::string& text : texts) {
-    auto scratch = Default().NewScratch();
     Document doc;
-    doc.id = "t";
-    doc.text = text;
     AnnotatedDocument out;
-    Default().Annotate(doc, scratch.get(), &out);
+    Annotate(text, &doc, &out);
     for (const Claim& c : out.claims) {
       INFO(text);
       for (const evident::Span& s : {c.source, c.cue, c.content}) {
