@@ -1156,6 +1156,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         }
       }
       const std::string cue_lower = tok[cue.first].lower;
+      const bool hearer_cue = m.hearer_cues.Contains(cue_lower);  // "told (the mayor) that ..."
       // "according to X", "in a new poll": the source follows the
       // cue, the content is the rest of the sentence.
       const bool according = cue_lower == "according" ||
@@ -1188,7 +1189,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           auto [b, e] = np_before(cue.first);
           std::size_t qt = token_at(quote_before->end);
           if (b < e && b >= qt) source = span_of(b, e);
-          else if (!m.hearer_cues.Contains(cue_lower))  // "told The Daily Ledger": the one told
+          else if (!hearer_cue)  // "told The Daily Ledger": the one told
             source = span_of(np_after(after_cue).first, np_after(after_cue).second);
         }
       } else if (quote_after && content.empty()) {
@@ -1246,12 +1247,11 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           // ("..., citing X" is a participle of the subject, not inverted.)
           const bool comma_before_cue = b == e && cue.first > 0 && tok[cue.first - 1].lower == "," &&
                                         !EndsWith(cue_lower, "ing");
-          const bool hearer = m.hearer_cues.Contains(cue_lower);
           std::size_t k = after_cue;
           if (comma_before_cue) k = np_after(k).second;
           while (k < tok.size() && m.adjuncts.MatchAt(tok, k) > 0) k += m.adjuncts.MatchAt(tok, k);
           // "..., the engineer told The Daily Ledger.": the one told, then the end.
-          if (hearer && !comma_before_cue && k < tok.size() && !tok[k].punct) {
+          if (hearer_cue && !comma_before_cue && k < tok.size() && !tok[k].punct) {
             k = m.hearer_pronouns.Contains(tok[k].lower) ? k + 1 : np_after(k).second;
             while (k < tok.size() && m.adjuncts.MatchAt(tok, k) > 0) k += m.adjuncts.MatchAt(tok, k);
           }
@@ -1263,7 +1263,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             if (!local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
             if (tok[comma].begin > from) content = TrimContent(text, {from, tok[comma].begin});
             // (After "told", "informed": the one told, never the speaker.)
-            if (source.empty() && (comma_before_np || !m.hearer_cues.Contains(cue_lower)))
+            if (source.empty() && (comma_before_np || !hearer_cue))
               source = comma_before_np ? span_of(b, e) : span_of(np_after(after_cue).first, np_after(after_cue).second);
           } else {
             // "Rubio was asked by the moderator whether ...", "the bill, opposed
@@ -1385,7 +1385,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             }
             // "told the mayor that ...", "told me the pumps work": the one told
             // is not the content.
-            if (start < tok.size() && (j >= tok.size() || tok[j].lower != "that") && m.hearer_cues.Contains(cue_lower)) {
+            if (hearer_cue && start < tok.size() && (j >= tok.size() || tok[j].lower != "that")) {
               if (m.hearer_pronouns.Contains(tok[start].lower)) {
                 j = ++start;
               } else {
@@ -1694,15 +1694,15 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       }
       continue;
     }
-    // "Does Rubio think ...?": the auxiliary opening a question is not part of the name.
-    {
-      const std::vector<Token> words = Tokenize(text, c.source.begin, c.source.end);
-      if (words.size() > 1 && words[0].upper && QuestionAuxiliaries().count(words[0].lower) && words[1].upper)
-        c.source.begin = words[1].begin;
-    }
     // A relative pronoun is typed and named by its antecedent.
-    const Span named_span = c.antecedent.empty() ? c.source : c.antecedent;
-    const std::vector<Token> st = Tokenize(text, named_span.begin, named_span.end);
+    Span named_span = c.antecedent.empty() ? c.source : c.antecedent;
+    std::vector<Token> st = Tokenize(text, named_span.begin, named_span.end);
+    // "Does Rubio think ...?": the auxiliary opening a question is not part of the name.
+    if (c.antecedent.empty() && st.size() > 1 && st[0].upper && QuestionAuxiliaries().count(st[0].lower) &&
+        st[1].upper) {
+      c.source.begin = named_span.begin = st[1].begin;
+      st.erase(st.begin());
+    }
     if (st.empty()) continue;
     // 1. A source annotation inside the source span says what kind it is.
     std::optional<SourceType> kind;
