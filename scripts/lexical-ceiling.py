@@ -17,6 +17,8 @@ import os
 import re
 import sys
 
+from brat_spans import read_spans
+
 
 def load(base):
     docs = {}
@@ -24,18 +26,7 @@ def load(base):
         name = os.path.basename(ann).rsplit("_", 1)[0]
         if name in docs:
             continue
-        cues = []
-        with open(ann, encoding="utf-8") as f:
-            for line in f:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) < 3 or not parts[0].startswith("T"):
-                    continue
-                label, _, spans = parts[1].partition(" ")
-                if label != "Cue":
-                    continue
-                for seg in spans.split(";"):
-                    a, b = map(int, seg.split())
-                    cues.append((a, b))
+        cues = read_spans(ann, {"Cue"})["Cue"]
         with open(os.path.join(base, "text", name + ".txt"), encoding="utf-8") as f:
             docs[name] = (f.read(), cues)
     return docs

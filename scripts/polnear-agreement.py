@@ -25,23 +25,14 @@ import subprocess
 import sys
 import tempfile
 
+from brat_spans import read_spans
+
 KINDS = ("Cue", "Source", "Content")
 
 
 def read_ann(path):
     """{kind: sorted distinct (start, end)} of one brat file, code points."""
-    out = {k: set() for k in KINDS}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 3 or not parts[0].startswith("T"):
-                continue
-            kind, _, spans = parts[1].partition(" ")
-            if kind not in out:
-                continue
-            segs = [tuple(map(int, s.split())) for s in spans.split(";")]
-            out[kind].add((segs[0][0], segs[-1][1]))
-    return {k: sorted(v) for k, v in out.items()}
+    return {k: sorted(set(v)) for k, v in read_spans(path, KINDS, fragments=False).items()}
 
 
 def overlap_counts(pred, gold):
