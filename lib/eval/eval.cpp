@@ -406,6 +406,17 @@ nlohmann::ordered_json ScoresJson(const Scores& s, bool annotated) {
   return {{"precision", s.precision}, {"recall", s.recall}, {"f1", s.f1}};
 }
 
+// The agreement lines on the Sources found: table name, JSON key, counts.
+struct AgreementLine {
+  const char* name;
+  const char* key;
+  const AgreementCounts& counts;
+};
+std::array<AgreementLine, 2> AgreementLines(const EvalReport& report) {
+  return {AgreementLine{"Source type", "source_types", report.source_types},
+          AgreementLine{"Source resolved", "resolutions", report.resolutions}};
+}
+
 std::string RenderJson(const EvalReport& report, const EvalRenderOptions& options) {
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   for (int kind : kRows) {
@@ -434,10 +445,9 @@ std::string RenderJson(const EvalReport& report, const EvalRenderOptions& option
                               {"rows", std::move(rows)},
                               {"unscored_types", std::move(unscored)}};
   if (report.skip_quoted) j["skip_quoted"] = true;
-  using Agreement = std::pair<const char*, const AgreementCounts&>;
-  for (const auto& [key, c] : {Agreement{"source_types", report.source_types},
-                               Agreement{"resolutions", report.resolutions}}) {
-    if (c.gold > 0) j[key] = {{"gold", c.gold}, {"matched", c.matched}, {"agree", c.agree}};
+  for (const AgreementLine& a : AgreementLines(report)) {
+    const AgreementCounts& c = a.counts;
+    if (c.gold > 0) j[a.key] = {{"gold", c.gold}, {"matched", c.matched}, {"agree", c.agree}};
   }
   if (report.keep_differences) {
     nlohmann::ordered_json diffs = nlohmann::ordered_json::array();
@@ -502,11 +512,10 @@ std::string RenderTable(const EvalReport& report, const EvalRenderOptions& optio
     out += line + "\n";
   }
   // Agreement on the Sources found, when the gold says what they are.
-  using Agreement = std::pair<const char*, const AgreementCounts&>;
-  for (const auto& [name, c] : {Agreement{"Source type", report.source_types},
-                                Agreement{"Source resolved", report.resolutions}}) {
+  for (const AgreementLine& a : AgreementLines(report)) {
+    const AgreementCounts& c = a.counts;
     if (c.gold == 0) continue;
-    out += Pad(name, kKind, false) + Pad(std::to_string(c.gold), kCount, true) +
+    out += Pad(a.name, kKind, false) + Pad(std::to_string(c.gold), kCount, true) +
            Pad(std::to_string(c.matched), kCount, true) + "  | agree " + std::to_string(c.agree) + " of " +
            std::to_string(c.matched) + " found: " + Fixed(c.matched ? double(c.agree) / double(c.matched) : 0.0) + "\n";
   }
