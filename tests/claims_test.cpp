@@ -259,6 +259,55 @@ TEST_CASE("a claim inside a quotation is the quoted speaker's, and stays inside 
   CHECK(evident::ClaimFlags(speaker).empty());
 }
 
+TEST_CASE("a quotation opening the next sentence continues its speaker", "[claims]") {
+  struct Case {
+    std::string text;
+    std::string continued;  // the sentence after the speaker's
+    std::string source;     // its source ("" when it stays the writer's)
+  };
+  const std::vector<Case> cases = {
+      // a quotation after a quoted speaker, and the chain that goes on
+      {"\u201CWe will rebuild,\u201D said Mayor Ana Ruiz. \u201CIt will take years.\u201D \u201CBut we will.\u201D",
+       "\u201CIt will take years.\u201D", "Mayor Ana Ruiz"},
+      {"\u201CWe will rebuild,\u201D said Mayor Ana Ruiz. \u201CIt will take years.\u201D \u201CBut we will.\u201D",
+       "\u201CBut we will.\u201D", "Mayor Ana Ruiz"},
+      // straight quotes, and a quotation still open at the sentence's end
+      {"\"The dam held,\" the engineer said. \"The river fell. Then it rose.\"", "\"The river fell", "the engineer"},
+      // after reported speech
+      {"The council claimed the funds were lost. \u201CWe found them.\u201D", "\u201CWe found them.\u201D",
+       "The council"},
+      // a paragraph break: a new speaker often begins
+      {"\u201CWe will rebuild,\u201D Ruiz said.\n\n\u201CIt is too late.\u201D", "\u201CIt is too late.\u201D", ""},
+      // a quoted term the writer goes on to explain
+      {"\u201CWe will rebuild,\u201D Ruiz said. \u201CNon-paper\u201D is a diplomatic term.",
+       "\u201CNon-paper\u201D is a diplomatic term", ""},
+      // two speakers before, neither quoted: whose words these are is open
+      {"Ruiz praised the plan, while Diaz accused the council of delay. \u201CIt is too late.\u201D",
+       "\u201CIt is too late.\u201D", ""},
+      // a sentence that does not open with a quotation stays the writer's
+      {"\u201CWe will rebuild,\u201D Ruiz said. The bridge fell in May.", "The bridge fell in May", ""},
+  };
+  for (const Case& k : cases) {
+    CAPTURE(k.text);
+    Document doc;
+    AnnotatedDocument out;
+    Annotate(k.text, &doc, &out);
+    auto part = [&](evident::Span s) { return k.text.substr(s.begin, s.size()); };
+    const Claim* found = nullptr;
+    for (const Claim& c : out.claims)
+      if (part(c.content).starts_with(k.continued)) found = &c;
+    REQUIRE(found != nullptr);
+    CHECK(part(found->source) == k.source);
+    CHECK(found->continues.has_value() == !k.source.empty());
+    if (!found->continues) continue;
+    const Claim& speaker = out.claims[*found->continues];
+    CHECK(part(speaker.source) == k.source);
+    CHECK(found->cue == speaker.cue);
+    CHECK_FALSE(found->cue_annotation);  // the cue annotation stays with the speaker's claim
+    CHECK(evident::ClaimFlags(*found) == std::vector<std::string_view>{"continuation"});
+  }
+}
+
 TEST_CASE("names: a question's auxiliary, title case and a dropped article are not names", "[claims]") {
   auto got = Claims("Does Marco Rubio think the plan works? Rubio said it would.");
   REQUIRE(got.size() >= 2);

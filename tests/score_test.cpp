@@ -84,3 +84,22 @@ TEST_CASE("a disputed claim gets the disputed factor", "[score]") {
   for (const auto& f : out.claims.front().evidence.factors) found = found || f.kind == "disputed";
   CHECK(found);
 }
+
+TEST_CASE("a continued quotation is weighed by its speaker's cue, and only that", "[score]") {
+  evident::Document doc;
+  doc.text =
+      "\u201CThe funds were lost,\u201D the council claimed, without presenting any evidence. "
+      "\u201CWe will find them.\u201D";
+  auto out = Run(doc);
+  REQUIRE(out.claims.size() == 2);
+  const auto& speaker = out.claims[0];
+  const auto& continued = out.claims[1];
+  REQUIRE(continued.continues == std::optional<std::size_t>(0));
+  REQUIRE(speaker.cue_annotation);
+  std::vector<std::size_t> annotations;
+  for (const auto& f : continued.evidence.factors)
+    if (f.annotation) annotations.push_back(*f.annotation);
+  // 'claimed' counts; the missing evidence stays with the sentence that says so.
+  CHECK(annotations == std::vector<std::size_t>{*speaker.cue_annotation});
+  CHECK(continued.evidence.score > speaker.evidence.score);
+}

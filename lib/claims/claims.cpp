@@ -29,6 +29,7 @@ std::vector<std::string_view> ClaimFlags(const Claim& c) {
   std::vector<std::string_view> flags;
   if (!c.disputed_by.empty()) flags.push_back("disputed");
   if (c.quoted) flags.push_back("quoted");
+  if (c.continues) flags.push_back("continuation");
   return flags;
 }
 
@@ -576,6 +577,12 @@ std::vector<Span> FindQuotes(std::string_view text) {
   for (const Span& q : out)
     if (outer.empty() || q.begin >= outer.back().end) outer.push_back(q);
   return outer;
+}
+
+// Whether a span starts with an opening quotation mark (“, " or '').
+bool OpensWithQuote(std::string_view text, const Span& s) {
+  const std::string_view t = text.substr(s.begin, s.size());
+  return t.starts_with("\u201C") || t.starts_with('"') || t.starts_with("''");
 }
 
 // Trims white space and the given trailing punctuation from a span.
@@ -1853,6 +1860,70 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     c.source_type = speaker.source_type;
     c.resolved = speaker.resolved.empty() ? std::string(text.substr(speaker.source.begin, speaker.source.size()))
                                           : speaker.resolved;
+  }
+
+  // A quotation that opens a sentence with no cue of its own continues the
+  // speaker of the sentence before in the same paragraph: “We will
+  // rebuild,” she said. “It will take years.” The quotation must run to the
+  // end of the sentence or beyond ("“Non-paper” is a diplomatic term" is the
+  // writer's). The chain runs on through quotation after quotation and stops
+  // at any other sentence or a paragraph break, where a new speaker often
+  // begins. (Claims are in text order here.)
+  auto continues_quotation = [&](const Claim& c) {
+    if (!OpensWithQuote(text, c.content)) return false;
+    const Sentence& s = sentences[c.sentence];
+    if (c.sentence == 0 || text.substr(sentences[c.sentence - 1].span.end, s.span.begin - sentences[c.sentence - 1].span.end)
+                                   .find('\n') != std::string_view::npos)
+      return false;
+    auto q = std::lower_bound(quotes.begin(), quotes.end(), c.content.begin,
+                              [](const Span& x, std::size_t v) { return x.begin < v; });
+    // Not closed in the sentence: it runs on (or stays open to the paragraph's end).
+    if (q == quotes.end() || q->begin != c.content.begin || q->end >= s.span.end) return true;
+    // What follows the closing mark in the sentence: at most a full stop.
+    return TrimContent(text, {q->end, s.span.end}).empty();
+  };
+  {
+    std::optional<std::size_t> speaker;  // of the sentence before the one being looked at
+    std::size_t speaker_sentence = 0;
+    std::size_t i = 0;
+    while (i < claims->size()) {
+      const std::size_t sentence = (*claims)[i].sentence;
+      std::size_t end = i;
+      while (end < claims->size() && (*claims)[end].sentence == sentence) ++end;
+      std::optional<std::size_t> next;
+      if (end == i + 1 && (*claims)[i].cue.empty() && speaker && speaker_sentence + 1 == sentence &&
+          continues_quotation((*claims)[i])) {
+        Claim& c = (*claims)[i];
+        const Claim& from = (*claims)[*speaker];
+        c.source = from.source;
+        c.source_type = from.source_type;
+        c.resolved = from.resolved;
+        c.antecedent = from.antecedent;
+        c.cue = from.cue;
+        c.stance = from.stance;
+        c.continues = speaker;
+        next = speaker;
+      } else {
+        // The speaker: a claim with a source, a cue and words of its own (not
+        // one quoted inside someone's quotation). Of several, the last whose
+        // content is a quotation (“...,” said Mr. Ekovich, who noted that
+        // ...); when none is, two speakers leave it open.
+        std::size_t speakers = 0;
+        std::optional<std::size_t> quoting;
+        for (std::size_t k = i; k < end; ++k) {
+          const Claim& c = (*claims)[k];
+          if (c.cue.empty() || c.source.empty() || c.quoted) continue;
+          ++speakers;
+          next = k;
+          if (OpensWithQuote(text, c.content)) quoting = k;
+        }
+        if (quoting) next = quoting;
+        else if (speakers > 1) next.reset();
+      }
+      speaker = next;
+      speaker_sentence = sentence;
+      i = end;
+    }
   }
 
   // Denials that name whose claims they reject: "rejected Russia's claims".

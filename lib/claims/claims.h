@@ -76,12 +76,18 @@ struct Claim {
   std::vector<std::size_t> disputed_by;  // indexes of denial claims
   bool quoted = false;         // the cue lies inside a quotation: a quoted speaker's own attribution
   std::optional<std::size_t> quoted_in;  // index of the claim whose content holds that quotation
+  // For a sentence that opens with a quotation and has no cue of its own,
+  // right after a sentence with a speaker (“...,” she said. “More.”): the
+  // index of the claim whose speaker it continues. Source and cue are that
+  // claim's; the cue annotation stays with that claim.
+  std::optional<std::size_t> continues;
   Span scope;                  // the text whose markers count for the claim (set by the scorer)
   Evidence evidence;
 };
 
 // The claim's flags, in this order: "disputed" (another source in the text
-// denies it), "quoted" (its cue lies inside a quotation).
+// denies it), "quoted" (its cue lies inside a quotation), "continuation"
+// (a quotation going on from the sentence before, under its speaker).
 std::vector<std::string_view> ClaimFlags(const Claim& c);
 
 class ClaimExtractor {

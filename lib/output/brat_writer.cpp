@@ -245,6 +245,7 @@ class BratWriter final : public Writer {
       if (c.stance != "asserted") note += ", " + c.stance;
       if (!c.disputed_by.empty()) note += ", disputed";
       if (c.quoted) note += c.quoted_in ? ", quoted in " + ClaimId(*c.quoted_in) : std::string(", quoted");
+      if (c.continues) note += ", continues " + ClaimId(*c.continues);
       notes.push_back(e + "\t" + OneLine(note));
     }
 

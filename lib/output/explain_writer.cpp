@@ -96,6 +96,9 @@ class ExplainWriter final : public Writer {
       o += "    quoted: the cue is inside a quotation, so these are the quoted speaker's words";
       o += c.quoted_in ? " (the quotation of " + ClaimId(*c.quoted_in) + ")\n" : std::string("\n");
     }
+    if (c.continues)
+      o += "    continues: the quotation goes on from " + ClaimId(*c.continues) +
+           ", so its speaker and cue are that claim's\n";
     if (!c.disputed_by.empty()) {
       o += "    disputed by:";
       for (std::size_t d : c.disputed_by) {

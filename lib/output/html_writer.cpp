@@ -387,6 +387,7 @@ class HtmlWriter final : public Writer {
         if (c.quoted_in) out->append(" in " + ClaimId(*c.quoted_in));
         out->append("</span>");
       }
+      if (c.continues) out->append("<br><span class=\"flag\">continues " + ClaimId(*c.continues) + "</span>");
       if (!c.disputed_by.empty()) {
         out->append("<br><span class=\"flag\">disputed by ");
         for (std::size_t k = 0; k < c.disputed_by.size(); ++k) out->append((k ? ", " : "") + ClaimId(c.disputed_by[k]));

@@ -235,6 +235,10 @@ class JsonlWriter final : public Writer {
       j.Raw(",\"quoted_in\":");
       j.String(ClaimId(b.claim + *c.quoted_in));
     }
+    if (c.continues) {
+      j.Raw(",\"continues\":");
+      j.String(ClaimId(b.claim + *c.continues));
+    }
     j.Char('}');
   }
 

@@ -59,8 +59,9 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
   for (std::size_t ci = 0; ci < claims->size(); ++ci) {
     Claim& c = (*claims)[ci];
     const Sentence& s = sentences[c.sentence];
-    // The claim's stretch of its sentence.
-    const Span extent = Extent(c);
+    // The claim's stretch of its sentence. (A quotation continuing the
+    // sentence before has its source and cue there.)
+    const Span extent = c.continues ? c.content : Extent(c);
     Span scope = {s.span.begin, s.span.end};
     for (std::size_t k = 0; k < claims->size(); ++k) {
       const Claim& o = (*claims)[k];
@@ -86,6 +87,17 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
     ev.factors.push_back({"prior", std::nullopt, std::nullopt, Round(z),
                           "Starting point for a source of type '" + std::string(SourceTypeName(c.source_type)) +
                               "'. " + SourceMessage(c.source_type)});
+    // “...,” she claimed. “More.”: the cue that introduced the quotation
+    // weighs on its continuation too.
+    if (c.continues) {
+      if (const auto& i = (*claims)[*c.continues].cue_annotation) {
+        const Rule& r = pack_.rules[annotations[*i].rule];
+        if (r.weight != 0.0 && r.category != Category::kDenial) {
+          z += r.weight;
+          ev.factors.push_back({"annotation", annotations[*i].rule, *i, Round(r.weight), r.message});
+        }
+      }
+    }
     // Annotations are sorted by start and never overlap, so their ends are
     // sorted too: the first one ending after the scope starts is found by
     // binary search, and the walk stops past the scope.
