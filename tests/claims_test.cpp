@@ -182,6 +182,15 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"Sen. Jack Reed", "person", "Jack Reed", "said", "he had not read it"}},
       {"the one told is not the content", "The dam will hold, the engineer told The Daily Ledger.",
        {"the engineer", "vague", "", "told", "The dam will hold"}},
+      {"a participle phrase between subject and cue", "The report, released on Tuesday, said the dam was safe.",
+       {"The report", "media", "", "said", "the dam was safe"}},
+      {"a title with its own comma between subject and cue",
+       "The Kyiv Post report, with the title Dams Crack, Towns Flood, said the dam was safe.",
+       {"The Kyiv Post report", "media", "", "said", "the dam was safe"}},
+      {"a cue announcing the next paragraph", "The inspection report detailed the following:\n\nThe pumps failed twice.",
+       {"The inspection report", "media", "", "detailed", "The pumps failed twice"}},
+      {"a speaker introducing a quotation below", "Reporter Ana Ruiz says:\n\n\u201CThe town is calm.\u201D",
+       {"Reporter Ana Ruiz", "person", "Ana Ruiz", "says", "\u201CThe town is calm.\u201D"}},
   };
   for (const Case& c : cases) {
     INFO(c.name << ": " << c.text);
@@ -370,6 +379,13 @@ TEST_CASE("headlines, bylines and boilerplate make no claims", "[claims]") {
   got = Claims("Minister Says Rivals Rigged The Election.\nThe vote was held on Sunday.");
   REQUIRE(got.size() == 1);
   CHECK(got[0].type == "author");
+  // A short line ending in a colon is furniture; a longer one announces the block below.
+  got = Claims("Watch:\nThe vote was held on Sunday.");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].content == "The vote was held on Sunday");
+  got = Claims("The count went as follows:\nThe vote was held on Sunday.");
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].content == "The count went as follows");
 }
 
 TEST_CASE("a denial that names the source disputes its claims", "[claims]") {

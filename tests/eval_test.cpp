@@ -240,6 +240,7 @@ TEST_CASE("scoring a document: byte spans become code points", "[eval]") {
   CHECK(counts("weasel").gold == 1);
   CHECK(counts("weasel").predicted == 0);
   CHECK(counts("Cue").exact == 1);
+  CHECK(counts("Cue").predicted == 1);  // the claim's cue; the author claim has none
   CHECK(counts("Source").exact == 1);
   CHECK(counts("Content").exact == 1);
   CHECK(counts("Content").predicted == 1);  // the author claim is left out
@@ -321,6 +322,7 @@ TEST_CASE("scoring a document: the differences are listed when asked for", "[eva
   const std::vector<T> want = {
       T{"hedge", "boundary", "T\u00FCrkiye reportedly left"},  // the discontinuous span, as min..max
       T{"weasel", "missed", "T\u00FCrkiye"},
+      T{"Cue", "missed", "claimed"},  // the marker is found, but makes no claim here
       T{"Source", "missed", "Moscow"},
       T{"Content", "missed", "it rained"},
   };

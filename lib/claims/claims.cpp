@@ -503,7 +503,14 @@ bool ClaimExtractor::IsFurniture(std::string_view text, const Sentence& s) const
       if (i <= s.span.begin) break;
       U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), prev, c);
     }
-    const bool terminal = c == '.' || c == '!' || c == '?' || c == 0x2026;
+    bool terminal = c == '.' || c == '!' || c == '?' || c == 0x2026;
+    // A line announcing the block below it ("The report detailed the
+    // following:") is body text; a short one ("Watch:") is not.
+    if (c == ':') {
+      std::size_t words = 0;
+      for (const Token& t : Tokenize(text, s.span.begin, s.span.end)) words += !t.punct;
+      terminal = words >= 3;
+    }
     if (!terminal) return true;
     // A line in title case is a headline even with a full stop ("Don't Let
     // The Media Tell You He 'Won'."): at least four words of four letters
@@ -817,11 +824,27 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             return {nb, e};
           }
         }
-        // ", which announced ... this week, has accused": skip the relative clause.
+        // ", which announced ... this week, has accused": skip the relative
+        // clause; likewise a participle or with-phrase between commas ("The
+        // report, released on Tuesday, said", "the Kyiv Post report, with
+        // the title Ukrainian Trained, Turkish Sponsored ..., detailed"),
+        // which may hold commas of its own (up to three). Before a participle
+        // cue the clause before is the main one ("Other members, including
+        // Ana Ruiz, voted no, saying"): only a relative clause is skipped.
         if (j > 0 && tok[j - 1].lower == ",") {
+          auto opens_parenthetical = [&](const Token& t) {
+            if (RelativeWords().count(t.lower)) return true;
+            if (participle_cue || t.upper || t.punct || t.lower.size() <= 3) return false;
+            return t.lower == "with" || t.lower == "titled" || t.lower == "entitled" || t.lower == "headlined" ||
+                   EndsWith(t.lower, "ed") || EndsWith(t.lower, "ing");
+          };
           std::size_t k = j - 1;
-          while (k > 0 && tok[k - 1].lower != ",") --k;
-          if (k > 0 && k < j - 1 && RelativeWords().count(tok[k].lower)) {
+          for (int segment = 0; segment < 3; ++segment) {
+            while (k > 0 && tok[k - 1].lower != "," && !tok[k - 1].punct) --k;
+            if (k == 0 || tok[k - 1].lower != "," || opens_parenthetical(tok[k])) break;
+            --k;
+          }
+          if (k > 0 && k < j - 1 && tok[k - 1].lower == "," && opens_parenthetical(tok[k])) {
             j = k - 1;
             // "Sen. Ana Ruiz (D-Ore.), who ..., said": the party tag again.
             if (j > 2 && tok[j - 1].lower == ")") {
@@ -1463,6 +1486,28 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           } else if ((k >= tok.size() || tok[k].lower == ".") && sb >= 2 && tok[sb - 2].lower == ",") {
             content = TrimContent(text, {s.span.begin, tok[sb - 2].begin});  // "..., as X reported."
           }
+        }
+      }
+      // A cataphoric cue ending its sentence with a colon: "the Kyiv Post
+      // report ... detailed the following:" or "Reporter Jomana Karadsheh
+      // says:". The content is the block it announces: the next paragraph
+      // (guide §5.3), not "the following".
+      {
+        std::size_t k = after_cue;
+        while (k < tok.size() && m.adjuncts.MatchAt(tok, k) > 0) k += m.adjuncts.MatchAt(tok, k);
+        if (k < tok.size() && tok[k].lower == "the") ++k;  // (an adjunct word too: "the following")
+        if (k < tok.size() && tok[k].lower == "following") ++k;
+        else if (k + 1 < tok.size() && tok[k].lower == "as" && tok[k + 1].lower == "follows") k += 2;
+        if (k + 1 == tok.size() && tok[k].lower == ":") {
+          std::size_t from = tok[k].end;
+          while (from < text.size() && (text[from] == ' ' || text[from] == '\t' || text[from] == '\n' ||
+                                        text[from] == '\r'))
+            ++from;
+          // The block starts on a new line; its end is the end of its line.
+          const bool new_line = text.substr(tok[k].end, from - tok[k].end).find('\n') != std::string_view::npos;
+          const std::size_t end = std::min(text.find('\n', from), text.size());
+          if (new_line && from < end) content = TrimContent(text, {from, end});
+          else if (!content.empty() && content.end <= tok[k].begin && after_cue < k) content = {};
         }
       }
       if (content.empty()) continue;

@@ -165,21 +165,15 @@ void ScoreDocument(const Pack& pack, const AnnotatedDocument& predicted, const B
   const std::string_view text = predicted.doc ? std::string_view(predicted.doc->text) : std::string_view();
   const OffsetConverter codepoint(text, OffsetUnit::kCodepoint);
   auto convert = [&](const Span& s) { return Span{codepoint(s.begin), codepoint(s.end)}; };
-  std::vector<bool> quoted_cue(predicted.annotations.size());
-  if (report->skip_quoted) {
-    for (const Claim& c : predicted.claims)
-      if (c.quoted && c.cue_annotation) quoted_cue[*c.cue_annotation] = true;
-  }
-  for (std::size_t i = 0; i < predicted.annotations.size(); ++i) {
-    const Annotation& a = predicted.annotations[i];
-    const Category category = pack.rules[a.rule].category;
-    pred[static_cast<int>(category)].push_back(convert(a.span));
-    if ((category == Category::kAttribution || category == Category::kDenial) && !quoted_cue[i])
-      pred[kCueKind].push_back(convert(a.span));
-  }
+  for (const Annotation& a : predicted.annotations)
+    pred[static_cast<int>(pack.rules[a.rule].category)].push_back(convert(a.span));
+  // The claim layer: what evident gives as claims. (An attribution marker
+  // that makes no claim, like "allegations" with neither a source nor a
+  // clause, or one in a headline, is scored in its category row only.)
   for (const Claim& c : predicted.claims) {
     if (c.cue.empty()) continue;  // an author claim: the gold has none
     if (c.quoted && report->skip_quoted) continue;
+    pred[kCueKind].push_back(convert(c.cue));
     pred[kSourceKind].push_back(convert(c.source));
     pred[kContentKind].push_back(convert(c.content));
   }
