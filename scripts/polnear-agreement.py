@@ -13,9 +13,9 @@ second trained person reaches: a ceiling for any tagger.
 
 With EVIDENT (the binary, e.g. build/bin/evident), the same texts are
 annotated and evident is scored against each annotator in turn, summed the
-same way: its cues as `evident eval` counts them (attribution and denial
-annotations), its sources and contents from claims with a cue, once with all
-claims and once without those flagged `quoted` (`eval --skip-quoted`).
+same way, as `evident eval` counts them: the cues, sources and contents of
+its claims with a cue, once with all claims and once without those flagged
+`quoted` (`eval --skip-quoted`).
 """
 import collections
 import itertools
@@ -61,21 +61,12 @@ def evident_spans(binary, base, stems):
         with open(out, encoding="utf-8") as f:
             for line in f:
                 rec = json.loads(line)
-                quoted = {(c["cue"]["start"], c["cue"]["end"]) for c in rec["claims"]
-                          if "cue" in c and "quoted" in c["flags"]}
                 every = {k: set() for k in KINDS}
                 kept = {k: set() for k in KINDS}
-                for s in rec["sentences"]:
-                    for a in s["annotations"]:
-                        if a["category"] in ("attribution", "denial"):
-                            span = (a["start"], a["end"])
-                            every["Cue"].add(span)
-                            if span not in quoted:
-                                kept["Cue"].add(span)
                 for c in rec["claims"]:
                     if "cue" not in c:
                         continue
-                    for kind, part in (("Source", c["source"]), ("Content", c["content"])):
+                    for kind, part in (("Cue", c["cue"]), ("Source", c["source"]), ("Content", c["content"])):
                         if "start" not in part:
                             continue
                         every[kind].add((part["start"], part["end"]))
