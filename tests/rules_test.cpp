@@ -230,3 +230,30 @@ TEST_CASE("extension mistakes are errors with a place", "[rules]") {
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("claims.yaml grammar words load, and a pack without them is noted", "[rules]") {
+  const Pack en = evident::LoadPack(EVIDENT_RULES_DIR);
+  for (const auto& [key, list] : evident::kClaimGrammarLists) {
+    INFO(key);
+    CHECK_FALSE((en.lexicon.grammar.*list).empty());
+  }
+  CHECK(en.lexicon.grammar.determiners.count("the"));
+  CHECK(en.lexicon.grammar.clause_breaks.count(","));
+  CHECK(en.notes.empty());
+
+  const fs::path dir = fs::temp_directory_path() / ("evident-grammar-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string manifest = std::string("name: x\nversion: '1'\nextends: ") + EVIDENT_TEST_DATA +
+                               "/pack\nclaims: claims.yaml\n";
+  std::ofstream(dir / "pack.yaml", std::ios::trunc) << manifest;
+  std::ofstream(dir / "claims.yaml", std::ios::trunc) << "grammar:\n  determiners: [The, a]\n";
+  const Pack partial = evident::LoadPack(dir.string());
+  CHECK(partial.lexicon.grammar.determiners == evident::ClaimGrammar::Words{"the", "a"});  // lower-cased
+  REQUIRE(partial.notes.size() == 1);
+  CHECK_THAT(partial.notes[0].message, Catch::Contains("no grammar words for: clause_breaks, noun_cues"));
+  CHECK_THAT(partial.notes[0].message, !Catch::Contains("determiners"));
+
+  std::ofstream(dir / "claims.yaml", std::ios::trunc) << "grammar:\n  determiner: [the]\n";
+  CHECK_THROWS_WITH(evident::LoadPack(dir.string()), Catch::Contains("unknown key 'determiner' in grammar"));
+  fs::remove_all(dir);
+}

@@ -278,132 +278,14 @@ class PhraseSet {
   std::unordered_set<std::string> words_;  // the one-word phrases
 };
 
-const std::set<std::string>& ClauseBreaks() {
-  static const std::set<std::string> words = {",", ";", ":", "as", "while", "and", "but", "whereas", "after",
-                                              "before", "because", "when", "since", "although", "though"};
-  return words;
-}
-
-const std::set<std::string>& NounCues() {
-  static const std::set<std::string> words = {"claim", "claims", "allegation", "allegations", "accusation",
-                                              "accusations", "assertion", "assertions", "suggestion", "charge",
-                                              "charges", "denial", "denials", "criticism", "criticisms"};
-  return words;
-}
-
-const std::set<std::string>& Determiners() {
-  static const std::set<std::string> words = {"the", "these", "those", "this", "that", "such", "its", "their",
-                                              "his", "her", "our", "my", "your", "a", "an", "any", "other"};
-  return words;
-}
-
-// Auxiliaries that open a question before its subject: "Does Rubio think
-// ...?" (not "will", "may": Will Doyle, Theresa May).
-const std::set<std::string>& QuestionAuxiliaries() {
-  static const std::set<std::string> words = {"do",  "does", "did", "is",  "are",    "was",   "were",
-                                              "has", "have", "had", "can", "could", "should", "would"};
-  return words;
-}
-
-// Days that stand between a source and its cue: "Beck on Wednesday called".
-const std::set<std::string>& DayWords() {
-  static const std::set<std::string> words = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                              "sunday", "today", "yesterday", "tonight"};
-  return words;
-}
-
 // Whether `s` ends with the word `w` after a space ("Maria Zakharova",
 // "Zakharova"); not "Vanross" for "Ross".
 bool EndsWithWord(std::string_view s, std::string_view w) {
   return s.size() > w.size() && s.substr(s.size() - w.size()) == w && s[s.size() - w.size() - 1] == ' ';
 }
 
-// Months: "A Bloomberg poll in June showed".
-const std::set<std::string>& MonthWords() {
-  static const std::set<std::string> words = {"january", "february", "march",     "april",   "may",      "june",
-                                              "july",    "august",   "september", "october", "november", "december"};
-  return words;
-}
-
-// Words that open a clause, not a source's noun phrase: "When asked, ...".
-const std::set<std::string>& ClauseOpeners() {
-  static const std::set<std::string> words = {"when", "if", "while", "as", "after", "before", "because", "but",
-                                              "and", "so", "then", "once", "although", "though", "since", "or"};
-  return words;
-}
-
-// What words can come through: "said in a statement to the council that".
-const std::set<std::string>& MediumWords() {
-  static const std::set<std::string> words = {
-      "statement", "statements", "letter", "letters", "interview", "interviews", "speech", "post", "posts",
-      "briefing", "conference", "hearing", "testimony", "memo", "filing", "report", "message", "email",
-      "e-mail", "call", "meeting", "session", "address", "remarks", "video", "op-ed", "tweet", "tweets"};
-  return words;
-}
-
 bool EndsWith(std::string_view w, std::string_view suffix) {
   return w.size() >= suffix.size() && w.substr(w.size() - suffix.size()) == suffix;
-}
-
-// Words that end a noun phrase read backwards from a cue: function words and
-// common verbs ("the plan that critics say": "that" ends it).
-const std::set<std::string>& NotInNounPhrase() {
-  static const std::set<std::string> words = {
-      "that", "which", "who", "whom", "whose", "what", "how", "why", "where", "when", "while", "if", "as",
-      "to", "and", "or", "but", "nor", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
-      "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall",
-      "not", "it", "this", "there", "here", "so", "than", "then", "also", "just", "only", "very", "too",
-      "into", "onto", "from", "with", "without", "at", "in", "on", "by", "for", "about", "after", "before",
-      "because", "since", "until", "over", "under", "against", "through", "during", "like", "unlike",
-      "i", "you", "he", "she", "we", "they", "me", "him", "us", "them", "it's", "began", "begin", "begins",
-      "started", "start", "starts", "went", "go", "goes", "came", "come", "comes", "took", "take", "takes",
-      "made", "make", "makes", "got", "get", "gets", "seemed", "seem", "seems", "tried", "try", "tries",
-      "want", "wants", "need", "needs", "continue", "continues", "let", "lets", "help", "helps", "say",
-      "says", "said", "think", "thinks", "know", "knows", "see", "sees", "saw", "even", "still", "yet",
-      "all", "both", "each", "every", "either", "neither", "more", "most", "less", "much", "well", "really",
-      "instead", "thus", "however", "therefore", "whether", "perhaps", "maybe", "far", "now", "ago", "week",
-      "weeks", "month", "months", "year", "years", "day", "days", "last", "next", "monday", "tuesday",
-      "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "later",
-      "earlier", "once", "again", "never", "always", "often", "ever", "already", "soon", "why", "whoever"};
-  return words;
-}
-
-// Words after "by" that name no agent: "said by phone", "by far".
-const std::set<std::string>& AgentlessBy() {
-  static const std::set<std::string> words = {"far", "contrast", "phone", "telephone", "email", "e-mail", "mail",
-                                              "hand", "then", "now", "default", "design", "chance", "way",
-                                              "the way", "comparison", "video", "text", "letter", "law"};
-  return words;
-}
-
-// Prepositions that open an adverbial phrase before the subject.
-const std::set<std::string>& Prepositions() {
-  static const std::set<std::string> words = {
-      "in", "on", "at", "after", "before", "during", "despite", "for", "with", "without", "by", "from",
-      "under", "among", "amid", "since", "following", "according", "like", "unlike", "as", "when", "while",
-      "if", "although", "though", "because", "until", "within", "throughout", "over", "instead", "beyond",
-      "asked", "speaking", "addressing", "writing", "responding", "asked", "earlier", "later", "last"};
-  return words;
-}
-
-// Prepositions that open a phrase after the head of a source's noun phrase:
-// "voters in Ohio", "a person familiar with the talks".
-const std::set<std::string>& PostModifierPrepositions() {
-  static const std::set<std::string> words = {"of",     "for",    "from",   "in",     "at",     "with",
-                                              "on",     "among",  "across", "around", "inside", "outside"};
-  return words;
-}
-
-// Adverbs that open a sentence before its subject: "Yet she said".
-const std::set<std::string>& SentenceAdverbs() {
-  static const std::set<std::string> words = {"yet",  "still", "now",   "then",    "first",     "also",
-                                              "thus", "soon",  "later", "earlier", "meanwhile", "instead"};
-  return words;
-}
-
-const std::set<std::string>& RelativeWords() {
-  static const std::set<std::string> words = {"which", "who", "whose", "where", "whom"};
-  return words;
 }
 
 }  // namespace
@@ -624,6 +506,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                              const std::vector<Annotation>& annotations, std::vector<Claim>* claims) const {
   claims->clear();
   const Impl& m = *impl_;
+  const ClaimGrammar& g = pack_.lexicon.grammar;
   // Quotations come out of FindQuotes ordered by their end; `quotes_by_begin`
   // orders them by their start, so each cue looks only at the quotations
   // around its own sentence.
@@ -683,7 +566,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                                tok[end].lower.compare(tok[end].lower.size() - 3, 3, "ing") == 0;
       for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
       // "Beck on Wednesday called", "the campaign Monday reported".
-      if (j > 1 && DayWords().count(tok[j - 1].lower)) {
+      if (j > 1 && g.days.count(tok[j - 1].lower)) {
         --j;
         if (j > 1 && (tok[j - 1].lower == "on" || tok[j - 1].lower == "late" || tok[j - 1].lower == "early" ||
                       tok[j - 1].lower == "last" || tok[j - 1].lower == "this"))
@@ -691,7 +574,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
       }
       // "A Bloomberg poll in June showed": a month after a preposition.
-      if (j > 2 && MonthWords().count(tok[j - 1].lower) &&
+      if (j > 2 && g.months.count(tok[j - 1].lower) &&
           (tok[j - 2].lower == "in" || tok[j - 2].lower == "since" || tok[j - 2].lower == "last" ||
            tok[j - 2].lower == "this" || tok[j - 2].lower == "early" || tok[j - 2].lower == "late")) {
         j -= 2;
@@ -718,7 +601,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           break;
         }
         if (t.punct || IsQuoteToken(t) ||
-            !(t.upper || DayWords().count(t.lower) || m.adjuncts.Contains(t.lower) || t.lower == "by" ||
+            !(t.upper || g.days.count(t.lower) || m.adjuncts.Contains(t.lower) || t.lower == "by" ||
               t.lower == "out" || std::isdigit(static_cast<unsigned char>(t.lower[0])) || m.IsNpWord(t)))
           break;
       }
@@ -750,7 +633,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             if (back > 1) stop -= back;
             break;
           }
-          if (t.punct || t.upper || m.IsPronoun(t) || ClauseBreaks().count(t.lower) || t.lower == "that") break;
+          if (t.punct || t.upper || m.IsPronoun(t) || g.clause_breaks.count(t.lower) || t.lower == "that") break;
         }
         while (stop > 0 && m.IsNpWord(tok[stop - 1]) && !m.IsPronoun(tok[stop - 1])) --stop;
         if (stop < j) {
@@ -767,10 +650,10 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           if (nb < j - 1 && nb > 1 && tok[nb - 1].lower == "," && m.IsNpWord(tok[nb - 2])) {
             std::size_t fb = nb - 1;
             while (fb > 0 && m.IsNpWord(tok[fb - 1])) --fb;
-            const bool starts_clause = fb == 0 || tok[fb - 1].punct || ClauseOpeners().count(tok[fb - 1].lower);
+            const bool starts_clause = fb == 0 || tok[fb - 1].punct || g.clause_openers.count(tok[fb - 1].lower);
             // Start at a capitalised word, or at an article or possessive
             // ("the union's president, Mary Kay Henry, said").
-            while (fb < nb - 1 && !tok[fb].upper && !Determiners().count(tok[fb].lower) && !IsPossessive(tok[fb])) ++fb;
+            while (fb < nb - 1 && !tok[fb].upper && !g.determiners.count(tok[fb].lower) && !IsPossessive(tok[fb])) ++fb;
             if (fb < nb - 1 && starts_clause) return {fb, j - 1};
           }
         }
@@ -794,19 +677,19 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             const std::size_t name_end = nb;
             while (nb > 0 && m.IsNpWord(tok[nb - 1]) && !m.IsPronoun(tok[nb - 1])) --nb;
             // "But Matt Ruiz, the group's director, said": a conjunction opens the clause.
-            if (nb + 1 < name_end && ClauseOpeners().count(tok[nb].lower)) ++nb;
-            if (nb == name_end || !tok[nb].upper || !tok[name_end - 1].upper || ClauseOpeners().count(tok[nb].lower))
+            if (nb + 1 < name_end && g.clause_openers.count(tok[nb].lower)) ++nb;
+            if (nb == name_end || !tok[nb].upper || !tok[name_end - 1].upper || g.clause_openers.count(tok[nb].lower))
               continue;
             const bool clause_start = nb == 0 || tok[nb - 1].lower == "," || IsQuoteToken(tok[nb - 1]) ||
-                                      (nb == 1 && tok[0].punct) || ClauseOpeners().count(tok[nb - 1].lower);
+                                      (nb == 1 && tok[0].punct) || g.clause_openers.count(tok[nb - 1].lower);
             const Token& d = tok[c + 1];
             // "Clinton, during a town hall in Columbus, Ohio, said": an adjunct,
             // not a description; the name alone is the source.
             if (clause_start && !d.upper &&
-                (Prepositions().count(d.lower) || d.lower == "along" || d.lower == "including" ||
+                (g.prepositions.count(d.lower) || d.lower == "along" || d.lower == "including" ||
                  d.lower == "together" || EndsWith(d.lower, "ing")))
               return {nb, name_end};
-            const bool described = !d.punct && (Determiners().count(d.lower) || IsPossessive(d) || d.upper ||
+            const bool described = !d.punct && (g.determiners.count(d.lower) || IsPossessive(d) || d.upper ||
                                                  std::isdigit(static_cast<unsigned char>(d.lower[0])) ||
                                                  d.lower == "another" || d.lower == "one" || d.lower == "both" ||
                                                  // "Ana Ruiz, president of the union,", "dean of the law school"
@@ -815,12 +698,12 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                                                  // "Bill Frelick, refugee rights program director"
                                                  m.person_roles.AnyIn(tok, c + 2, std::min(c + 5, j - 1)) ||
                                                  (c + 2 < j && (tok[c + 2].lower == "of" || tok[c + 2].lower == "at") &&
-                                                  !NotInNounPhrase().count(d.lower) && !EndsWith(d.lower, "ed") &&
+                                                  !g.not_in_noun_phrase.count(d.lower) && !EndsWith(d.lower, "ed") &&
                                                   !EndsWith(d.lower, "ing")));
             if (!clause_start || !described) continue;
             std::size_t e = j - 1;
             for (std::size_t k = c + 1; k + 1 < e; ++k)
-              if (tok[k].lower == "," && RelativeWords().count(tok[k + 1].lower)) e = k;
+              if (tok[k].lower == "," && g.relative_words.count(tok[k + 1].lower)) e = k;
             return {nb, e};
           }
         }
@@ -833,7 +716,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         // Ana Ruiz, voted no, saying"): only a relative clause is skipped.
         if (j > 0 && tok[j - 1].lower == ",") {
           auto opens_parenthetical = [&](const Token& t) {
-            if (RelativeWords().count(t.lower)) return true;
+            if (g.relative_words.count(t.lower)) return true;
             if (participle_cue || t.upper || t.punct || t.lower.size() <= 3) return false;
             return t.lower == "with" || t.lower == "titled" || t.lower == "entitled" || t.lower == "headlined" ||
                    EndsWith(t.lower, "ed") || EndsWith(t.lower, "ing");
@@ -861,16 +744,16 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         {
           std::size_t k = j;
           while (k > 0 && j - k < 6 && !tok[k - 1].punct && !IsQuoteToken(tok[k - 1]) &&
-                 !NotInNounPhrase().count(tok[k - 1].lower) && !m.pre_cue.Contains(tok[k - 1].lower) &&
+                 !g.not_in_noun_phrase.count(tok[k - 1].lower) && !m.pre_cue.Contains(tok[k - 1].lower) &&
                  !(tok[k - 1].lower.size() > 3 && !tok[k - 1].upper &&
                    (EndsWith(tok[k - 1].lower, "ed") || EndsWith(tok[k - 1].lower, "ing") ||
                     EndsWith(tok[k - 1].lower, "n't") || EndsWith(tok[k - 1].lower, "n\xE2\x80\x99t"))))
             --k;
-          const bool boundary = k == 0 || tok[k - 1].punct || ClauseOpeners().count(tok[k - 1].lower) ||
+          const bool boundary = k == 0 || tok[k - 1].punct || g.clause_openers.count(tok[k - 1].lower) ||
                                 tok[k - 1].lower == "that";
-          while (k < j && Determiners().count(tok[k].lower) == 0 && ClauseOpeners().count(tok[k].lower)) ++k;
+          while (k < j && g.determiners.count(tok[k].lower) == 0 && g.clause_openers.count(tok[k].lower)) ++k;
           bool content_word = false;
-          for (std::size_t x = k; x < j; ++x) content_word = content_word || !Determiners().count(tok[x].lower);
+          for (std::size_t x = k; x < j; ++x) content_word = content_word || !g.determiners.count(tok[x].lower);
           if (k < j && boundary && content_word && !tok[j - 1].upper) return {k, j};
         }
         // "Democratic voters in all five states see", "some people in Trump
@@ -884,7 +767,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           while (k > 0 && j - k < 12) {
             const Token& t = tok[k - 1];
             if (t.punct) break;
-            if (PostModifierPrepositions().count(t.lower)) {
+            if (g.post_modifier_prepositions.count(t.lower)) {
               if (k == j) break;
               prep = true;
               --k;
@@ -892,8 +775,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             }
             // "in all five states": a quantifier right after a preposition
             const bool quantifier = (t.lower == "all" || t.lower == "both" || t.lower == "each") && k >= 2 &&
-                                    PostModifierPrepositions().count(tok[k - 2].lower);
-            if (!quantifier && (NotInNounPhrase().count(t.lower) || m.pre_cue.Contains(t.lower) || m.IsPronoun(t)))
+                                    g.post_modifier_prepositions.count(tok[k - 2].lower);
+            if (!quantifier && (g.not_in_noun_phrase.count(t.lower) || m.pre_cue.Contains(t.lower) || m.IsPronoun(t)))
               break;
             if (!t.upper && t.lower.size() > 3 &&
                 (EndsWith(t.lower, "ed") || EndsWith(t.lower, "ing") || EndsWith(t.lower, "n't") ||
@@ -903,10 +786,10 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
               break;
             --k;
           }
-          while (k < j && ClauseOpeners().count(tok[k].lower)) ++k;
-          const bool boundary = k == 0 || tok[k - 1].punct || ClauseOpeners().count(tok[k - 1].lower);
-          if (prep && k < j && boundary && !PostModifierPrepositions().count(tok[k].lower) &&
-              !Prepositions().count(tok[k].lower) && !PostModifierPrepositions().count(tok[j - 1].lower))
+          while (k < j && g.clause_openers.count(tok[k].lower)) ++k;
+          const bool boundary = k == 0 || tok[k - 1].punct || g.clause_openers.count(tok[k - 1].lower);
+          if (prep && k < j && boundary && !g.post_modifier_prepositions.count(tok[k].lower) &&
+              !g.prepositions.count(tok[k].lower) && !g.post_modifier_prepositions.count(tok[j - 1].lower))
             return {k, j};
         }
         return {j, j};
@@ -921,9 +804,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       if (b >= e) return {b, e};
       for (std::size_t r = b; r > 0 && b - r < 12;) {
         --r;
-        if (tok[r].punct || ClauseOpeners().count(tok[r].lower)) break;
+        if (tok[r].punct || g.clause_openers.count(tok[r].lower)) break;
         if (tok[r].lower == "who" || tok[r].lower == "that" || tok[r].lower == "which") {
-          if (r + 1 < b && r > 0 && (m.IsNpWord(tok[r - 1]) || !NotInNounPhrase().count(tok[r - 1].lower)) &&
+          if (r + 1 < b && r > 0 && (m.IsNpWord(tok[r - 1]) || !g.not_in_noun_phrase.count(tok[r - 1].lower)) &&
               !tok[r - 1].punct) {
             auto [hb, he] = np_before(r);
             if (he > hb) return {hb, he};
@@ -943,7 +826,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       if (e == from) {
         std::size_t k = from;
         bool participle = false;  // "said retired neurosurgeon Ben Carson": only before a name
-        while (k < tok.size() && k - from < 5 && !tok[k].punct && !NotInNounPhrase().count(tok[k].lower) &&
+        while (k < tok.size() && k - from < 5 && !tok[k].punct && !g.not_in_noun_phrase.count(tok[k].lower) &&
                !m.pre_cue.Contains(tok[k].lower) &&
                ((!EndsWith(tok[k].lower, "ed") && !EndsWith(tok[k].lower, "ing")) || (k == from && k + 1 < tok.size() &&
                                                                                        !tok[k + 1].punct))) {
@@ -952,15 +835,15 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         }
         while (k < tok.size() && m.IsNpWord(tok[k])) ++k;
         if (participle && (k <= from + 1 || !tok[k - 1].upper)) k = from;
-        const bool ends = k == tok.size() || tok[k].punct || RelativeWords().count(tok[k].lower) ||
+        const bool ends = k == tok.size() || tok[k].punct || g.relative_words.count(tok[k].lower) ||
                           tok[k].lower == "that" || m.adjuncts.MatchAt(tok, k) > 0;
         if (k > from && ends) e = k;
       }
       // "said the company's chief executive, John Ferriola": after a
       // determiner, possessives and lower-case nouns, then a name in apposition.
-      if (e > from && Determiners().count(tok[from].lower)) {
+      if (e > from && g.determiners.count(tok[from].lower)) {
         std::size_t k = e;
-        while (k < tok.size() && k - from < 8 && !tok[k].punct && !NotInNounPhrase().count(tok[k].lower) &&
+        while (k < tok.size() && k - from < 8 && !tok[k].punct && !g.not_in_noun_phrase.count(tok[k].lower) &&
                !EndsWith(tok[k].lower, "ed") && !EndsWith(tok[k].lower, "ing"))
           ++k;
         e = k;
@@ -983,10 +866,10 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       while (p < before) {
         std::size_t q = p;
         // "Yet she ...", "Still, Trump ...": a sentence adverb is no subject.
-        while (q < before && (tok[q].punct || ClauseOpeners().count(tok[q].lower) || SentenceAdverbs().count(tok[q].lower)))
+        while (q < before && (tok[q].punct || g.clause_openers.count(tok[q].lower) || g.sentence_adverbs.count(tok[q].lower)))
           ++q;
         std::size_t sb = q, se = q;
-        if (q < before && Prepositions().count(tok[q].lower)) {  // "In response to X, Y said": not X
+        if (q < before && g.prepositions.count(tok[q].lower)) {  // "In response to X, Y said": not X
           std::size_t k = q;
           while (k < before && tok[k].lower != ",") ++k;
           p = k + 1;
@@ -994,9 +877,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         }
         if (q < before && m.IsPronoun(tok[q])) se = q + 1;
         else
-          while (se < before && m.IsNpWord(tok[se]) && !ClauseOpeners().count(tok[se].lower)) ++se;
+          while (se < before && m.IsNpWord(tok[se]) && !g.clause_openers.count(tok[se].lower)) ++se;
         bool content_word = false;
-        for (std::size_t k = sb; k < se; ++k) content_word = content_word || !Determiners().count(tok[k].lower);
+        for (std::size_t k = sb; k < se; ++k) content_word = content_word || !g.determiners.count(tok[k].lower);
         const bool participle = sb == q && se > sb && tok[sb].lower.size() > 4 &&
                                 tok[sb].lower.compare(tok[sb].lower.size() - 3, 3, "ing") == 0;
         // "Sen. Mitch McConnell (R-Ky.) issued": the party tag after the name.
@@ -1011,7 +894,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           const Token& v = tok[se];
           const bool verb_next = (!v.punct && !v.upper) || m.PreCueBefore(tok, se + 1) > 0;
           const bool relative_next = v.lower == "," && se + 1 < before &&
-                                     (RelativeWords().count(tok[se + 1].lower) || tok[se + 1].lower == "including");
+                                     (g.relative_words.count(tok[se + 1].lower) || tok[se + 1].lower == "including");
           // "Minutes later, the campaign ...", "Shortly after the vote, X ...":
           // a time phrase, not the subject.
           const bool time_phrase =
@@ -1059,9 +942,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         auto [nb, ne] = np_before(cues[cj].first);
         (void)ne;
         std::size_t start = nb;
-        if (start > 0 && ClauseBreaks().count(tok[start - 1].lower)) {
+        if (start > 0 && g.clause_breaks.count(tok[start - 1].lower)) {
           limit_token = start - 1;
-          while (limit_token > 0 && ClauseBreaks().count(tok[limit_token - 1].lower)) --limit_token;
+          while (limit_token > 0 && g.clause_breaks.count(tok[limit_token - 1].lower)) --limit_token;
           break;
         }
       }
@@ -1075,7 +958,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       // "polls that showed": a restrictive "that" after a noun is a relative
       // pronoun too (not "so that", "now that").
       const bool relative_that = rel > 1 && tok[rel - 1].lower == "that" && !tok[rel - 2].punct &&
-                                 !m.IsPronoun(tok[rel - 2]) && !NotInNounPhrase().count(tok[rel - 2].lower) &&
+                                 !m.IsPronoun(tok[rel - 2]) && !g.not_in_noun_phrase.count(tok[rel - 2].lower) &&
                                  tok[rel - 2].lower != "such" &&
                                  std::none_of(cues.begin(), cues.end(), [&](const CueInfo& o) {
                                    return o.first <= rel - 2 && rel - 2 <= o.last;
@@ -1149,8 +1032,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             np_only = np_only && (tok[k].lower == "," || m.IsNpWord(tok[k]) || m.IsPronoun(tok[k]) ||
                                   m.pre_cue.MatchAt(tok, k) > 0 || (k >= np_b && k < np_e) ||
                                   // a modifier of the speaker: “...,” warm-hearted Trump said
-                                  (!tok[k].punct && cue.first - qt <= 6 && !ClauseOpeners().count(tok[k].lower) &&
-                                   !RelativeWords().count(tok[k].lower) && tok[k].lower != "that" &&
+                                  (!tok[k].punct && cue.first - qt <= 6 && !g.clause_openers.count(tok[k].lower) &&
+                                   !g.relative_words.count(tok[k].lower) && tok[k].lower != "that" &&
                                    std::none_of(cues.begin(), cues.end(), [&](const CueInfo& o) {
                                      return o.first <= k && k <= o.last;
                                    })));
@@ -1239,15 +1122,15 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         }
       } else {
         auto [b, e] = source_before(cue.first);
-        const bool noun_cue = NounCues().count(cue_lower) > 0 && cue.first > 0 &&
-                              (Determiners().count(tok[cue.first - 1].lower) || IsPossessive(tok[cue.first - 1]));
+        const bool noun_cue = g.noun_cues.count(cue_lower) > 0 && cue.first > 0 &&
+                              (g.determiners.count(tok[cue.first - 1].lower) || IsPossessive(tok[cue.first - 1]));
         if (noun_cue) {
           // "Russia's claims about X", "its claim that X"; "these allegations" names no one.
           if (source.empty()) {
             if (IsPossessive(tok[cue.first - 1])) {
               std::size_t pb = cue.first - 1;
               while (pb > 0 && m.IsNpWord(tok[pb - 1]) && !IsPossessive(tok[pb - 1]) &&
-                     !Determiners().count(tok[pb - 1].lower))
+                     !g.determiners.count(tok[pb - 1].lower))
                 --pb;
               source = span_of(pb, cue.first);
               // Without the possessive ending.
@@ -1257,7 +1140,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
               // "Nebenzia also turned his criticisms against ...": the
               // possessive stands for the subject of the clause's verb.
               if (cue.first >= 3 && !tok[cue.first - 2].punct && !tok[cue.first - 2].upper &&
-                  !m.IsNpWord(tok[cue.first - 2]) && !NotInNounPhrase().count(tok[cue.first - 2].lower)) {
+                  !m.IsNpWord(tok[cue.first - 2]) && !g.not_in_noun_phrase.count(tok[cue.first - 2].lower)) {
                 auto [sb, se] = np_before(cue.first - 2);
                 if (se > sb && (sb == 0 || tok[sb - 1].punct)) source = span_of(sb, se);
               }
@@ -1304,7 +1187,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                 tok[cue.last].lower != "that" &&
                 (EndsWith(cue_lower, "ed") || EndsWith(cue_lower, "en")) && !tok[after_cue + 1].punct &&
                 !std::isdigit(static_cast<unsigned char>(tok[after_cue + 1].lower[0])) &&
-                !AgentlessBy().count(tok[after_cue + 1].lower) && !EndsWith(tok[after_cue + 1].lower, "ing")) {
+                !g.agentless_by.count(tok[after_cue + 1].lower) && !EndsWith(tok[after_cue + 1].lower, "ing")) {
               auto [ab, ae] = np_after(after_cue + 1);
               if (ae > ab) {
                 source = span_of(ab, ae);
@@ -1328,7 +1211,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             while (first_word < pc && tok[first_word].punct) ++first_word;
             for (std::size_t k = first_word; opening && k < pc; ++k)
               opening = !tok[k].punct && (k == first_word || (!tok[k].upper && !m.IsPronoun(tok[k])));
-            opening = opening && (first_word == pc || (Prepositions().count(tok[first_word].lower) &&
+            opening = opening && (first_word == pc || (g.prepositions.count(tok[first_word].lower) &&
                                                        !std::isdigit(static_cast<unsigned char>(tok[first_word].lower[0]))));
             const bool opening_word =
                 pc == 0 || (pc == 1 && tok[0].punct) ||
@@ -1369,10 +1252,10 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             // (guide §5.2), the speaker is the subject of "issued".
             // ("released a statement Wednesday saying": a day between.)
             std::size_t medium_end = e;
-            while (medium_end < cue.first && (DayWords().count(tok[medium_end].lower) || tok[medium_end].lower == "on"))
+            while (medium_end < cue.first && (g.days.count(tok[medium_end].lower) || tok[medium_end].lower == "on"))
               ++medium_end;
             if (!source.empty() && a.source.empty() && EndsWith(cue_lower, "ing") && medium_end == cue.first && e > b &&
-                MediumWords().count(tok[e - 1].lower) && b > 0 && !tok[b - 1].punct && !tok[b - 1].upper) {
+                g.medium_words.count(tok[e - 1].lower) && b > 0 && !tok[b - 1].punct && !tok[b - 1].upper) {
               auto [sb, se] = subject_before(b);
               if (se > sb) source = span_of(sb, se);
             }
@@ -1406,7 +1289,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
               // "said in Paris the company that owns ..." keeps its content.
               bool medium = false;
               for (std::size_t k = after_cue + 1; k < tok.size() && k <= after_cue + 12 && !tok[k].punct; ++k) {
-                medium = medium || MediumWords().count(tok[k].lower) > 0;
+                medium = medium || g.medium_words.count(tok[k].lower) > 0;
                 if (tok[k].lower == "that") {
                   if (medium || first == "to") j = k;
                   break;
@@ -1429,7 +1312,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             if (j < tok.size() && tok[j].lower == "that") start = j + 1;
             else if (start < tok.size() && (tok[start].lower == "that" || tok[start].lower == ":")) ++start;
             // "there have been reports of X": a cue ending in a report noun opens like one.
-            else if (start < tok.size() && (NounCues().count(tok[cue.last].lower) || tok[cue.last].lower == "reports"))
+            else if (start < tok.size() && (g.noun_cues.count(tok[cue.last].lower) || tok[cue.last].lower == "reports"))
               start += m.noun_openers.MatchAt(tok, start);
             while (start < tok.size() && tok[start].punct && !IsQuoteToken(tok[start])) ++start;
             if (content.empty() && start < tok.size() && tok[start].begin < limit)
@@ -1455,7 +1338,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         const bool nothing_after = k >= tok.size() || (tok[k].punct && tok[k].lower != ":" && !IsQuoteToken(tok[k]));
         std::size_t c = cue.first;
         while (c > 0 && cue.first - c <= 10 && tok[c - 1].lower != "," && !tok[c - 1].punct &&
-               (!NotInNounPhrase().count(tok[c - 1].lower) || tok[c - 1].lower == "and") &&
+               (!g.not_in_noun_phrase.count(tok[c - 1].lower) || tok[c - 1].lower == "and") &&
                !EndsWith(tok[c - 1].lower, "ed"))
           --c;
         if (nothing_after && c > 1 && c < cue.first && tok[c - 1].lower == ",") {
@@ -1525,7 +1408,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       if (!source.empty() && !relative_source && !demonstrative && source.begin >= s.span.begin &&
           source.end <= s.span.end) {
         std::size_t k = token_at(source.begin);
-        while (k < tok.size() && tok[k].end <= source.end && ClauseOpeners().count(tok[k].lower)) ++k;
+        while (k < tok.size() && tok[k].end <= source.end && g.clause_openers.count(tok[k].lower)) ++k;
         std::size_t d = k;
         while (d < tok.size() && tok[d].end <= source.end &&
                (tok[d].lower == "the" || tok[d].lower == "a" || tok[d].lower == "an" || tok[d].lower == "this" ||
@@ -1709,8 +1592,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       while (k > 0 && capital(w[k - 1])) --k;
       while (e < w.size() && capital(w[e])) ++e;
       std::size_t b = k;
-      while (b < e && (Determiners().count(w[b].lower) || NotInNounPhrase().count(w[b].lower) ||
-                       QuestionAuxiliaries().count(w[b].lower) || m.person_roles.Contains(w[b].lower)))
+      while (b < e && (g.determiners.count(w[b].lower) || g.not_in_noun_phrase.count(w[b].lower) ||
+                       g.question_auxiliaries.count(w[b].lower) || m.person_roles.Contains(w[b].lower)))
         ++b;
       if (b > i || m.organisation_words.AnyIn(w, b, e) || m.media_words.AnyIn(w, b, e) ||
           m.person_roles.AnyIn(w, b, e))
@@ -1750,7 +1633,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     Span named_span = c.antecedent.empty() ? c.source : c.antecedent;
     std::vector<Token> st = Tokenize(text, named_span.begin, named_span.end);
     // "Does Rubio think ...?": the auxiliary opening a question is not part of the name.
-    if (c.antecedent.empty() && st.size() > 1 && st[0].upper && QuestionAuxiliaries().count(st[0].lower) &&
+    if (c.antecedent.empty() && st.size() > 1 && st[0].upper && g.question_auxiliaries.count(st[0].lower) &&
         st[1].upper) {
       c.source.begin = named_span.begin = st[1].begin;
       st.erase(st.begin());
@@ -1852,15 +1735,15 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         if (*kind == SourceType::kPerson) {
           // (Title case is not a name: "Don't Let The Media And Marco Rubio"
           // ends at "And"; "Will Doyle" and "Theresa May" keep theirs.)
-          auto function_word = [](const std::string& w) {
-            return Determiners().count(w) > 0 || (NotInNounPhrase().count(w) > 0 && w != "will" && w != "may");
+          auto function_word = [&g](const std::string& w) {
+            return g.determiners.count(w) > 0 || (g.not_in_noun_phrase.count(w) > 0 && w != "will" && w != "may");
           };
           while (nb > 0 && (st[nb - 1].upper || st[nb - 1].name_part) && !m.person_roles.Contains(st[nb - 1].lower) &&
                  !m.organisation_words.Contains(st[nb - 1].lower) && !function_word(st[nb - 1].lower))
             --nb;
         } else {
           nb = 0;
-          while (nb < name_end && Determiners().count(st[nb].lower)) ++nb;
+          while (nb < name_end && g.determiners.count(st[nb].lower)) ++nb;
         }
         if (nb == name_end) nb = 0;
         std::string name(text.substr(st[nb].begin, st[name_end - 1].end - st[nb].begin));
@@ -1887,7 +1770,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         const bool only_determiner_dropped =
             name_end == st.size() && nb > 0 &&
             std::all_of(st.begin(), st.begin() + static_cast<std::ptrdiff_t>(nb),
-                        [](const Token& t) { return Determiners().count(t.lower) > 0; });
+                        [&g](const Token& t) { return g.determiners.count(t.lower) > 0; });
         if (name != text.substr(c.source.begin, c.source.size()) && !only_determiner_dropped) resolved = name;
       }
     }
@@ -1979,7 +1862,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     const std::vector<Token> ct = Tokenize(text, denial.content.begin, denial.content.end);
     std::string target;
     for (std::size_t k = 0; k < ct.size(); ++k) {
-      if (!NounCues().count(ct[k].lower) && ct[k].lower != "reports" && ct[k].lower != "statements") continue;
+      if (!g.noun_cues.count(ct[k].lower) && ct[k].lower != "reports" && ct[k].lower != "statements") continue;
       if (k > 0 && IsPossessive(ct[k - 1])) {
         target = WithoutPossessive(std::string(text.substr(ct[k - 1].begin, ct[k - 1].end - ct[k - 1].begin)));
       } else if (k + 2 < ct.size() && ct[k + 1].lower == "by") {

@@ -105,6 +105,9 @@ class FileReader {
   // Every key of `n` must be in `allowed`.
   void CheckKeys(const YAML::Node& n, std::initializer_list<std::string_view> allowed,
                  std::string_view what) const {
+    CheckKeys(n, std::vector<std::string_view>(allowed), what);
+  }
+  void CheckKeys(const YAML::Node& n, const std::vector<std::string_view>& allowed, std::string_view what) const {
     for (const auto& kv : n) {
       const std::string key = kv.first.Scalar();
       bool ok = false;
@@ -420,8 +423,8 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
   YAML::Node root = r.Load();
   r.ExpectMap(root, "claims.yaml");
   r.CheckKeys(root, {"pronouns", "person_roles", "organisation_words", "media_words", "vague_words", "adjuncts",
-                     "pre_cue", "np_words", "noun_content_openers", "hearer_cues", "hearer_pronouns", "boilerplate",
-                     "boilerplate_tail"},
+                     "pre_cue", "np_words", "noun_content_openers", "hearer_cues", "hearer_pronouns", "grammar",
+                     "boilerplate", "boilerplate_tail"},
               "claims.yaml");
   if (auto p = root["pronouns"]) {
     r.ExpectMap(p, "pronouns");
@@ -439,6 +442,19 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
       {"hearer_cues", &lex->hearer_cues},   {"hearer_pronouns", &lex->hearer_pronouns}};
   for (const auto& [key, list] : lists)
     if (auto n = root[key]) *list = LowerList(r, n, key);
+  if (auto g = root["grammar"]) {
+    r.ExpectMap(g, "grammar");
+    std::vector<std::string_view> keys;
+    for (const auto& [key, list] : kClaimGrammarLists) keys.push_back(key);
+    r.CheckKeys(g, keys, "grammar");
+    for (const auto& [key, list] : kClaimGrammarLists) {
+      if (auto n = g[std::string(key)]) {
+        std::vector<std::string> words = LowerList(r, n, "grammar." + std::string(key));
+        (lex->grammar.*list).insert(words.begin(), words.end());
+      }
+    }
+  }
+
   for (const auto& [key, list] : {std::pair{"boilerplate", &lex->boilerplate},
                                   std::pair{"boilerplate_tail", &lex->boilerplate_tail}}) {
     auto b = root[key];
@@ -595,6 +611,16 @@ Pack LoadPackOver(const std::string& dir, const PackOptions& options, const Pack
   };
   load_extra("claims", LoadLexicon, &pack.lexicon, &pack.has_claims);
   load_extra("scoring", LoadScoring, &pack.scoring, &pack.has_scoring);
+  if (root["claims"]) {
+    // The claims stage runs without its grammar words, but finds fewer
+    // sources and contents: worth a rule author's attention.
+    std::string missing;
+    for (const auto& [key, list] : kClaimGrammarLists)
+      if ((pack.lexicon.grammar.*list).empty()) missing += (missing.empty() ? "" : ", ") + std::string(key);
+    if (!missing.empty())
+      pack.notes.push_back({r.At(root["claims"]), "claims file has no grammar words for: " + missing +
+                                                       " (claims find fewer sources; see rules/en/claims.yaml)"});
+  }
   return pack;
 }
 

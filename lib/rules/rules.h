@@ -24,6 +24,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -107,6 +108,44 @@ struct Rule {
   std::vector<std::shared_ptr<const re2::RE2>> compiled_except;
 };
 
+// The grammar words the claims stage reads noun phrases and clauses with
+// (claims.yaml `grammar:`), one lower-case word each. A pack for another
+// language brings its own; a pack without them finds fewer sources.
+struct ClaimGrammar {
+  using Words = std::unordered_set<std::string>;
+  Words clause_breaks;               // end a content clause: ",", "while", "because"
+  Words noun_cues;                   // "claims", "allegations": cues that are nouns
+  Words determiners;                 // "the", "its", "any"
+  Words question_auxiliaries;        // "Does Rubio think ...?"
+  Words days;                        // "Beck on Wednesday called"
+  Words months;                      // "a poll in June showed"
+  Words clause_openers;              // "When asked, ...": not a source
+  Words medium_words;                // "said in a statement to the council that"
+  Words not_in_noun_phrase;          // end a noun phrase read backwards from a cue
+  Words agentless_by;                // "said by phone": no agent after "by"
+  Words prepositions;                // open an adverbial phrase before the subject
+  Words post_modifier_prepositions;  // "voters in Ohio"
+  Words sentence_adverbs;            // "Yet she said"
+  Words relative_words;              // "which", "who"
+};
+
+// Each grammar list with its key under claims.yaml `grammar:`.
+inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words ClaimGrammar::*>, 14>
+    kClaimGrammarLists = {{{"clause_breaks", &ClaimGrammar::clause_breaks},
+                           {"noun_cues", &ClaimGrammar::noun_cues},
+                           {"determiners", &ClaimGrammar::determiners},
+                           {"question_auxiliaries", &ClaimGrammar::question_auxiliaries},
+                           {"days", &ClaimGrammar::days},
+                           {"months", &ClaimGrammar::months},
+                           {"clause_openers", &ClaimGrammar::clause_openers},
+                           {"medium_words", &ClaimGrammar::medium_words},
+                           {"not_in_noun_phrase", &ClaimGrammar::not_in_noun_phrase},
+                           {"agentless_by", &ClaimGrammar::agentless_by},
+                           {"prepositions", &ClaimGrammar::prepositions},
+                           {"post_modifier_prepositions", &ClaimGrammar::post_modifier_prepositions},
+                           {"sentence_adverbs", &ClaimGrammar::sentence_adverbs},
+                           {"relative_words", &ClaimGrammar::relative_words}}};
+
 // Word lists of the pack's language for the claims stage (claims.yaml).
 // Entries are lower-case words or phrases; `boilerplate` holds expanded RE2
 // patterns.
@@ -116,6 +155,7 @@ struct ClaimLexicon {
   std::vector<std::string> person_roles, organisation_words, media_words, vague_words;
   std::vector<std::string> adjuncts, pre_cue, np_words, noun_content_openers;
   std::vector<std::string> hearer_cues, hearer_pronouns;  // "told (me|the mayor that) ..."
+  ClaimGrammar grammar;
   std::vector<std::string> boilerplate;       // a sentence matching one makes no claim
   std::vector<std::string> boilerplate_tail;  // ... nor does anything after it
 };
