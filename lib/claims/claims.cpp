@@ -749,8 +749,23 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                    (EndsWith(tok[k - 1].lower, "ed") || EndsWith(tok[k - 1].lower, "ing") ||
                     EndsWith(tok[k - 1].lower, "n't") || EndsWith(tok[k - 1].lower, "n\xE2\x80\x99t"))))
             --k;
-          const bool boundary = k == 0 || tok[k - 1].punct || g.clause_openers.count(tok[k - 1].lower) ||
-                                tok[k - 1].lower == "that";
+          auto opens_clause = [&](std::size_t at) {  // a clause may start at token `at`
+            return at == 0 || tok[at - 1].punct || g.clause_openers.count(tok[at - 1].lower) ||
+                   g.sentence_adverbs.count(tok[at - 1].lower) || tok[at - 1].lower == "that";
+          };
+          // "This initiative called for": a demonstrative or possessive opens it
+          // ("that" opens a clause instead).
+          if (k > 0 && k < j && g.determiners.count(tok[k - 1].lower) && tok[k - 1].lower != "that" &&
+              opens_clause(k - 1))
+            --k;
+          // "But hacking specialists say": a participle opening the clause is a modifier.
+          if (k > 0 && k < j && !tok[k - 1].upper && tok[k - 1].lower.size() > 3 &&
+              (EndsWith(tok[k - 1].lower, "ed") || EndsWith(tok[k - 1].lower, "ing")) && opens_clause(k - 1))
+            --k;
+          // "Both think", "Yet another said": a quantifier standing for people.
+          if (k == j && j > 0 && g.quantifier_subjects.count(tok[j - 1].lower) && opens_clause(j - 1))
+            return {j - 1, j};
+          const bool boundary = opens_clause(k);
           while (k < j && g.determiners.count(tok[k].lower) == 0 && g.clause_openers.count(tok[k].lower)) ++k;
           bool content_word = false;
           for (std::size_t x = k; x < j; ++x) content_word = content_word || !g.determiners.count(tok[x].lower);

@@ -127,10 +127,11 @@ struct ClaimGrammar {
   Words post_modifier_prepositions;  // "voters in Ohio"
   Words sentence_adverbs;            // "Yet she said"
   Words relative_words;              // "which", "who"
+  Words quantifier_subjects;         // "Both think", "Yet another said"
 };
 
 // Each grammar list with its key under claims.yaml `grammar:`.
-inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words ClaimGrammar::*>, 14>
+inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words ClaimGrammar::*>, 15>
     kClaimGrammarLists = {{{"clause_breaks", &ClaimGrammar::clause_breaks},
                            {"noun_cues", &ClaimGrammar::noun_cues},
                            {"determiners", &ClaimGrammar::determiners},
@@ -144,7 +145,8 @@ inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words Clai
                            {"prepositions", &ClaimGrammar::prepositions},
                            {"post_modifier_prepositions", &ClaimGrammar::post_modifier_prepositions},
                            {"sentence_adverbs", &ClaimGrammar::sentence_adverbs},
-                           {"relative_words", &ClaimGrammar::relative_words}}};
+                           {"relative_words", &ClaimGrammar::relative_words},
+                           {"quantifier_subjects", &ClaimGrammar::quantifier_subjects}}};
 
 // Word lists of the pack's language for the claims stage (claims.yaml).
 // Entries are lower-case words or phrases; `boilerplate` holds expanded RE2
