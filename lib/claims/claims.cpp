@@ -293,6 +293,7 @@ bool EndsWith(std::string_view w, std::string_view suffix) {
 struct ClaimExtractor::Impl {
   PhraseSet person_pronouns, organisation_pronouns, group_pronouns, speaker_pronouns;
   PhraseSet hearer_cues, hearer_pronouns;
+  PhraseSet female_words, male_words;
   PhraseSet person_roles, organisation_words, media_words, vague_words;
   PhraseSet adjuncts, pre_cue, np_words, noun_openers;
   // Each list as one alternation: one scan per sentence, not one per pattern.
@@ -342,6 +343,8 @@ ClaimExtractor::ClaimExtractor(const Pack& pack) : pack_(pack), impl_(std::make_
   m.speaker_pronouns = PhraseSet(lex.speaker_pronouns);
   m.hearer_cues = PhraseSet(lex.hearer_cues);
   m.hearer_pronouns = PhraseSet(lex.hearer_pronouns);
+  m.female_words = PhraseSet(lex.female_words);
+  m.male_words = PhraseSet(lex.male_words);
   m.person_roles = PhraseSet(lex.person_roles);
   m.organisation_words = PhraseSet(lex.organisation_words);
   m.media_words = PhraseSet(lex.media_words);
@@ -1569,8 +1572,38 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     std::string name;      // "Maria Zakharova"
     std::string full;      // the whole noun phrase, lower-case
     SourceType type;
+    char gender = 0;       // 'f' or 'm' when the text says ("Mrs. Clinton", "the spokeswoman"), else 0
   };
   std::vector<Named> named;  // in text order
+  // The gender the text gave a name where it did ("Mr. Sanders ... Sanders said").
+  std::unordered_map<std::string, char> gender_of_name;
+  auto gender_of = [&](const std::vector<Token>& words) -> char {
+    const bool female = m.female_words.AnyIn(words, 0, words.size());
+    const bool male = m.male_words.AnyIn(words, 0, words.size());
+    return female == male ? 0 : female ? 'f' : 'm';
+  };
+  // The gender the title before a surname gives it anywhere in the text
+  // ("Mr. Rogan", "Ms. Tchen"), when all its titles agree; looked up once
+  // per surname.
+  std::unordered_map<std::string, char> titled_gender;
+  auto gender_of_surname = [&](const std::string& surname) -> char {
+    auto [entry, fresh] = titled_gender.try_emplace(surname, 0);
+    if (!fresh || surname.empty()) return entry->second;
+    bool female = false, male = false;
+    for (std::size_t pos = text.find(surname); pos != std::string_view::npos; pos = text.find(surname, pos + 1)) {
+      const std::size_t end = pos + surname.size();
+      if (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) continue;
+      if (pos < 2 || text[pos - 1] != ' ') continue;
+      std::size_t b = pos - 1;
+      while (b > 0 && (std::isalpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.')) --b;
+      std::string title(text.substr(b, pos - 1 - b));
+      for (char& ch : title) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      female = female || m.female_words.Contains(title);
+      male = male || m.male_words.Contains(title);
+    }
+    entry->second = female == male ? 0 : female ? 'f' : 'm';
+    return entry->second;
+  };
   // Full names in the body ("Tad Devine", "Sen. Ted Cruz"). A surname or a
   // first name alone as a source ("Devine said", "Bernie said") is the person
   // named in full earlier, even when the full name was never a source; a
@@ -1674,7 +1707,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     std::optional<std::string> resolved;
     if (st.size() == 1 && m.IsPronoun(head)) {
       const bool person = m.person_pronouns.Contains(head.lower);
+      const char gender = gender_of(st);  // "she": not a man the text named as one
       for (auto it = named.rbegin(); it != named_limit(); ++it) {
+        if (gender && it->gender && it->gender != gender) continue;
         if (person ? it->type == SourceType::kPerson
                    : (it->type == SourceType::kOrganisation || it->type == SourceType::kMedia)) {
           resolved = it->name;
@@ -1765,7 +1800,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         // A surname alone resolves to the full name met earlier.
         if (*kind == SourceType::kPerson && nb + 1 == name_end) {
           bool found = false;
+          const char gender = gender_of(st);  // "Mrs. Clinton" is not a man named Clinton
           for (auto it = named.rbegin(); it != named_limit() && !found; ++it) {
+            if (gender && it->gender && it->gender != gender) continue;
             if (it->type == SourceType::kPerson && EndsWithWord(it->name, name)) {
               name = it->name;
               found = true;
@@ -1780,7 +1817,14 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         // A source inside another claim's content ("rejected Russia's claims")
         // is not what a later "it" or "she" refers to.
         const bool nested = cue_inside_other_content(static_cast<std::size_t>(&c - claims->data()));
-        if (!nested) named.push_back({name, lower(text.substr(named_span.begin, named_span.size())), *kind});
+        if (!nested) {
+          char gender = *kind == SourceType::kPerson ? gender_of(st) : 0;
+          if (gender) gender_of_name[name] = gender;
+          else if (auto known = gender_of_name.find(name); known != gender_of_name.end()) gender = known->second;
+          else if (*kind == SourceType::kPerson && name.find(' ') != std::string::npos)
+            gender = gender_of_surname(name.substr(name.rfind(' ') + 1));
+          named.push_back({name, lower(text.substr(named_span.begin, named_span.size())), *kind, gender});
+        }
         // ("The New York Times" is not resolved to "New York Times".)
         const bool only_determiner_dropped =
             name_end == st.size() && nb > 0 &&

@@ -423,8 +423,8 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
   YAML::Node root = r.Load();
   r.ExpectMap(root, "claims.yaml");
   r.CheckKeys(root, {"pronouns", "person_roles", "organisation_words", "media_words", "vague_words", "adjuncts",
-                     "pre_cue", "np_words", "noun_content_openers", "hearer_cues", "hearer_pronouns", "grammar",
-                     "boilerplate", "boilerplate_tail"},
+                     "pre_cue", "np_words", "noun_content_openers", "hearer_cues", "hearer_pronouns", "gender",
+                     "grammar", "boilerplate", "boilerplate_tail"},
               "claims.yaml");
   if (auto p = root["pronouns"]) {
     r.ExpectMap(p, "pronouns");
@@ -442,6 +442,12 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
       {"hearer_cues", &lex->hearer_cues},   {"hearer_pronouns", &lex->hearer_pronouns}};
   for (const auto& [key, list] : lists)
     if (auto n = root[key]) *list = LowerList(r, n, key);
+  if (auto gn = root["gender"]) {
+    r.ExpectMap(gn, "gender");
+    r.CheckKeys(gn, {"female", "male"}, "gender");
+    if (gn["female"]) lex->female_words = LowerList(r, gn["female"], "gender.female");
+    if (gn["male"]) lex->male_words = LowerList(r, gn["male"], "gender.male");
+  }
   if (auto g = root["grammar"]) {
     r.ExpectMap(g, "grammar");
     std::vector<std::string_view> keys;

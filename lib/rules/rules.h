@@ -157,6 +157,9 @@ struct ClaimLexicon {
   std::vector<std::string> person_roles, organisation_words, media_words, vague_words;
   std::vector<std::string> adjuncts, pre_cue, np_words, noun_content_openers;
   std::vector<std::string> hearer_cues, hearer_pronouns;  // "told (me|the mayor that) ..."
+  // Words that mark a person as female or male ("she", "Mrs.", "spokeswoman"):
+  // "she" does not resolve to "Mr. Ruiz".
+  std::vector<std::string> female_words, male_words;
   ClaimGrammar grammar;
   std::vector<std::string> boilerplate;       // a sentence matching one makes no claim
   std::vector<std::string> boilerplate_tail;  // ... nor does anything after it
