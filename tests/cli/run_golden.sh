@@ -114,18 +114,24 @@ want="./A_B-2.ann ./A_B-2.txt ./_.__etc_passwd.ann ./_.__etc_passwd.txt ./_img_s
 if [[ $names == "$want" ]]; then echo "ok   file names"; else echo "FAIL file names: $names"; failed=1; fi
 
 # brat round trip: evident eval, with the brat output as gold, finds every
-# category, Source and Content span exactly, and every Source's type and
-# resolved name (Cue differs by design: eval takes every attribution marker
-# as a cue, the brat output only claims' cues).
+# category, Cue, Source and Content span exactly, and every Source's type
+# and resolved name.
 if [[ -z ${UPDATE:-} ]]; then
   "$bin" eval --gold "$tmp/corpus.brat" >"$tmp/eval.txt" 2>/dev/null
-  bad=$(awk '$1 ~ /^(hedge|booster|attribution|evidence_absent|evidence_present|denial|source|weasel|Source|Content)$/ &&
+  bad=$(awk '$1 ~ /^(hedge|booster|attribution|evidence_absent|evidence_present|denial|source|weasel|Cue|Source|Content)$/ &&
              $2 ~ /^[0-9]+$/ && $2 > 0 && !($5 == "1.000" && $6 == "1.000" && $7 == "1.000") { print $1 }
              # the Source types and resolved names written are read back the same
              $1 == "Source" && ($2 == "type" || $2 == "resolved") && $NF != "1.000" { print $1 " " $2 }' "$tmp/eval.txt")
-  if [[ -z $bad && $(grep -c '1.000  1.000  1.000' "$tmp/eval.txt") -ge 8 ]]; then echo "ok   brat round trip through eval"; else
+  if [[ -z $bad && $(grep -c '1.000  1.000  1.000' "$tmp/eval.txt") -ge 9 ]]; then echo "ok   brat round trip through eval"; else
     echo "FAIL brat round trip through eval: $bad"; cat "$tmp/eval.txt"; failed=1
   fi
+fi
+
+# The worked example of docs/scoring.md is what `evident explain` prints.
+example=$(awk '/explain corpus\/001_ac4f1d50904e77ad.txt` shows:/ {on = 1; next} on && /^```$/ {if (inside) exit; inside = 1; next} inside' docs/scoring.md)
+explained=$("$bin" explain corpus/001_ac4f1d50904e77ad.txt 2>/dev/null)
+if [[ -n $example ]] && [[ $explained == *"$example"* ]]; then echo "ok   docs/scoring.md worked example"; else
+  echo "FAIL docs/scoring.md worked example: not in the output of evident explain corpus/001_ac4f1d50904e77ad.txt"; failed=1
 fi
 
 # Standard input: the same record, named "stdin".
