@@ -843,16 +843,21 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       // lower-case words the lexicon does not know, then the rest of the name.
       if (e == from) {
         std::size_t k = from;
-        bool participle = false;  // "said retired neurosurgeon Ben Carson": only before a name
+        // A participle ("said retired neurosurgeon Ben Carson", "said one
+        // unaligned Florida Republican strategist") only before a name or a
+        // known role.
+        bool participle = false;
         while (k < tok.size() && k - from < 5 && !tok[k].punct && !g.not_in_noun_phrase.count(tok[k].lower) &&
                !m.pre_cue.Contains(tok[k].lower) &&
-               ((!EndsWith(tok[k].lower, "ed") && !EndsWith(tok[k].lower, "ing")) || (k == from && k + 1 < tok.size() &&
-                                                                                       !tok[k + 1].punct))) {
+               ((!EndsWith(tok[k].lower, "ed") && !EndsWith(tok[k].lower, "ing")) ||
+                ((k == from || EndsWith(tok[k].lower, "ed")) && k + 1 < tok.size() && !tok[k + 1].punct))) {
           participle = participle || EndsWith(tok[k].lower, "ed") || EndsWith(tok[k].lower, "ing");
           ++k;
         }
         while (k < tok.size() && m.IsNpWord(tok[k])) ++k;
-        if (participle && (k <= from + 1 || !tok[k - 1].upper)) k = from;
+        const bool known_head = k > from && (tok[k - 1].upper || m.person_roles.Contains(tok[k - 1].lower) ||
+                                             m.organisation_words.Contains(tok[k - 1].lower));
+        if (participle && (k <= from + 1 || !known_head)) k = from;
         const bool ends = k == tok.size() || tok[k].punct || g.relative_words.count(tok[k].lower) ||
                           tok[k].lower == "that" || m.adjuncts.MatchAt(tok, k) > 0;
         if (k > from && ends) e = k;
@@ -1767,6 +1772,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         } else if (st.front().lower == "the" &&
                    std::all_of(st.begin() + 1, st.end(), [](const Token& t) { return t.upper || t.punct; })) {
           kind = SourceType::kOrganisation;  // "the United States", "the Kremlin": people take no article
+        } else if (st.size() >= 3 && !g.determiners.count(st.front().lower) && st[st.size() - 1].upper &&
+                   st[st.size() - 2].upper && !st[st.size() - 2].punct) {
+          kind = SourceType::kPerson;  // a description, then a full name: "retired neurosurgeon Ben Carson"
         } else {
           kind = SourceType::kVague;
         }
