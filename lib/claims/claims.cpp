@@ -971,6 +971,23 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           break;
         }
       }
+      // "accused the groups of provoking ... and expressed Russia's
+      // solidarity": an accusation's content ("X of Y") has no verb of its
+      // own, so "and" + a past-tense verb with an object starts the
+      // speaker's next predicate (unless a relative clause before it has one:
+      // "mocking Rubio as a neophyte who memorized ... and lacked ...").
+      if (rule.type == "accusing") {
+        for (std::size_t k = cue.last + 1; k + 2 < limit_token; ++k) {
+          if (g.relative_words.count(tok[k].lower) || tok[k].lower == "that") break;
+          const Token& verb = tok[k + 1];
+          const Token& object = tok[k + 2];
+          if (tok[k].lower == "and" && !verb.upper && verb.lower.size() > 3 && EndsWith(verb.lower, "ed") &&
+              (object.upper || IsPossessive(object) || g.determiners.count(object.lower))) {
+            limit_token = k;
+            break;
+          }
+        }
+      }
       // "X, which announced ...," and "officials who said": the source is the
       // relative pronoun, standing for the noun phrase before it (kept as
       // the antecedent, so the claim resolves to it, as "she" does). After a
