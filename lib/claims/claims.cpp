@@ -1067,7 +1067,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           else ends_just_before = false;
         if (q.end <= a.span.begin && (q.end > s.span.begin || ends_just_before)) {
           std::size_t qt = token_at(q.end);
-          bool np_only = true;
+          // (“...,” and condemned ...: a second verb of the speaker before, no quote frame)
+          bool np_only = !(cue.first > qt && (tok[cue.first - 1].lower == "and" || tok[cue.first - 1].lower == "or"));
           for (std::size_t k = qt; k < cue.first; ++k)
             np_only = np_only && (tok[k].lower == "," || m.IsNpWord(tok[k]) || m.IsPronoun(tok[k]) ||
                                   m.pre_cue.MatchAt(tok, k) > 0 || (k >= np_b && k < np_e) ||
