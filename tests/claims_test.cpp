@@ -193,6 +193,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"This initiative", "vague", "", "called for", "the deportation of migrants"}},
       {"a quantifier as the subject", "Yet another said the race was close.",
        {"another", "vague", "", "said", "the race was close"}},
+      {"a quantifier that is also a pre-cue word", "Both said the race was close.",
+       {"Both", "vague", "", "said", "the race was close"}},
       {"a second verb after a quotation is no quote frame",
        "The mayor told reporters the dam needed a \u201Cquick fix,\u201D and condemned \u201Cthe council's delays.",
        {"The mayor", "person", "", "condemned", "\u201Cthe council's delays"}},
@@ -227,6 +229,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
     if (c.want.type != "vague") CHECK(g->type == c.want.type);
     CHECK(g->resolved == c.want.resolved);
   }
+  // A quantifier standing for people names no one in particular.
+  CHECK(Claims("Both said the race was close.").front().type == "vague");
 }
 
 TEST_CASE("a speaker sentence after a closing quotation takes the quotation", "[claims]") {

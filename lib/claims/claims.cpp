@@ -567,7 +567,15 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       }
       const bool progressive = end < tok.size() && tok[end].lower.size() > 4 &&
                                tok[end].lower.compare(tok[end].lower.size() - 3, 3, "ing") == 0;
-      for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
+      for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) {
+        // "Both said": a quantifier that is also a pre-cue word ("they both
+        // said") is the subject when nothing stands before it in the clause.
+        if (n == 1 && g.quantifier_subjects.count(tok[j - 1].lower) &&
+            (j == 1 || tok[j - 2].punct || g.clause_openers.count(tok[j - 2].lower) ||
+             g.sentence_adverbs.count(tok[j - 2].lower)))
+          return {j - 1, j};
+        j -= n;
+      }
       // "Beck on Wednesday called", "the campaign Monday reported".
       if (j > 1 && g.days.count(tok[j - 1].lower)) {
         --j;
@@ -1772,7 +1780,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         else if (m.media_words.AnyIn(st, 0, st.size())) kind = SourceType::kMedia;
         else if (m.organisation_words.AnyIn(st, 0, st.size())) kind = SourceType::kOrganisation;
         else if (m.person_roles.AnyIn(st, 0, st.size())) kind = SourceType::kPerson;
-        else if (m.vague_words.AnyIn(st, 0, st.size())) kind = SourceType::kVague;
+        else if (m.vague_words.AnyIn(st, 0, st.size()) || (st.size() == 1 && g.quantifier_subjects.count(head.lower)))
+          kind = SourceType::kVague;  // "critics", "Both"
         else if (st.size() == 1 && head.upper) {
           kind = SourceType::kOrganisation;  // "Moscow", "Russia": a place standing for its government
           for (auto it = named.rbegin(); it != named_limit(); ++it) {
