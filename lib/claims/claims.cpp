@@ -321,6 +321,15 @@ struct ClaimExtractor::Impl {
     return 1;
   }
 
+  // The first token at or after `k` that is not part of an adjunct ("on
+  // Wednesday", "in a statement").
+  std::size_t SkipAdjuncts(const std::vector<Token>& tok, std::size_t k) const {
+    while (k < tok.size())
+      if (std::size_t n = adjuncts.MatchAt(tok, k)) k += n;
+      else break;
+    return k;
+  }
+
   // Can this token be part of a source noun phrase?
   bool IsNpWord(const Token& t) const {
     if (t.punct) return false;
@@ -388,20 +397,18 @@ bool ClaimExtractor::IsFurniture(std::string_view text, const Sentence& s) const
       if (i <= s.span.begin) break;
       U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), prev, c);
     }
-    bool terminal = c == '.' || c == '!' || c == '?' || c == 0x2026;
+    const bool terminal = c == '.' || c == '!' || c == '?' || c == 0x2026;
+    if (!terminal && c != ':') return true;
+    const std::vector<Token> tokens = Tokenize(text, s.span.begin, s.span.end);
     // A line announcing the block below it ("The report detailed the
     // following:") is body text; a short one ("Watch:") is not.
-    if (c == ':') {
-      std::size_t words = 0;
-      for (const Token& t : Tokenize(text, s.span.begin, s.span.end)) words += !t.punct;
-      terminal = words >= 3;
-    }
-    if (!terminal) return true;
+    if (c == ':' && std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return !t.punct; }) < 3)
+      return true;
     // A line in title case is a headline even with a full stop ("Don't Let
     // The Media Tell You He 'Won'."): at least four words of four letters
     // or more, and all of them capitalised.
     std::size_t long_words = 0, capitalised = 0;
-    for (const Token& t : Tokenize(text, s.span.begin, s.span.end)) {
+    for (const Token& t : tokens) {
       if (t.punct || t.lower.size() < 4) continue;
       ++long_words;
       if (t.upper) ++capitalised;
@@ -554,6 +561,12 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
 
     // The noun phrase that ends just before token `end` (exclusive), skipping
     // pre-cue adverbs and quote marks, and jumping over ", which ... ,".
+    // A clause may start at token `at`: the sentence start, or after a mark,
+    // a clause opener ("When", "but") or a sentence adverb ("Yet").
+    auto clause_starts_at = [&](std::size_t at) {
+      return at == 0 || tok[at - 1].punct || g.clause_openers.count(tok[at - 1].lower) ||
+             g.sentence_adverbs.count(tok[at - 1].lower);
+    };
     auto np_before = [&](std::size_t end) -> std::pair<std::size_t, std::size_t> {
       std::size_t j = end;
       while (j > 0 && IsQuoteToken(tok[j - 1])) --j;
@@ -570,10 +583,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) {
         // "Both said": a quantifier that is also a pre-cue word ("they both
         // said") is the subject when nothing stands before it in the clause.
-        if (n == 1 && g.quantifier_subjects.count(tok[j - 1].lower) &&
-            (j == 1 || tok[j - 2].punct || g.clause_openers.count(tok[j - 2].lower) ||
-             g.sentence_adverbs.count(tok[j - 2].lower)))
-          return {j - 1, j};
+        if (n == 1 && g.quantifier_subjects.count(tok[j - 1].lower) && clause_starts_at(j - 1)) return {j - 1, j};
         j -= n;
       }
       // "Beck on Wednesday called", "the campaign Monday reported".
@@ -760,9 +770,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                    (EndsWith(tok[k - 1].lower, "ed") || EndsWith(tok[k - 1].lower, "ing") ||
                     EndsWith(tok[k - 1].lower, "n't") || EndsWith(tok[k - 1].lower, "n\xE2\x80\x99t"))))
             --k;
-          auto opens_clause = [&](std::size_t at) {  // a clause may start at token `at`
-            return at == 0 || tok[at - 1].punct || g.clause_openers.count(tok[at - 1].lower) ||
-                   g.sentence_adverbs.count(tok[at - 1].lower) || tok[at - 1].lower == "that";
+          auto opens_clause = [&](std::size_t at) {  // (and after "that": "said that critics say")
+            return clause_starts_at(at) || tok[at - 1].lower == "that";
           };
           // "This initiative called for": a demonstrative or possessive opens it
           // ("that" opens a clause instead).
@@ -1211,11 +1220,11 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                                         !EndsWith(cue_lower, "ing");
           std::size_t k = after_cue;
           if (comma_before_cue) k = np_after(k).second;
-          while (k < tok.size() && m.adjuncts.MatchAt(tok, k) > 0) k += m.adjuncts.MatchAt(tok, k);
+          k = m.SkipAdjuncts(tok, k);
           // "..., the engineer told The Daily Ledger.": the one told, then the end.
           if (hearer_cue && !comma_before_cue && k < tok.size() && !tok[k].punct) {
             k = m.hearer_pronouns.Contains(tok[k].lower) ? k + 1 : np_after(k).second;
-            while (k < tok.size() && m.adjuncts.MatchAt(tok, k) > 0) k += m.adjuncts.MatchAt(tok, k);
+            k = m.SkipAdjuncts(tok, k);
           }
           const bool clause_ends = k >= tok.size() || tok[k].lower == "," || tok[k].lower == "." ||
                                    (tok[k].punct && !IsQuoteToken(tok[k]));
@@ -1382,8 +1391,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       // Stone stated." The content is the clause before the comma that opens
       // the speaker's noun phrase.
       if (content.empty() && quote_before == std::nullopt) {
-        std::size_t k = after_cue;
-        while (k < tok.size() && m.adjuncts.MatchAt(tok, k) > 0) k += m.adjuncts.MatchAt(tok, k);
+        std::size_t k = m.SkipAdjuncts(tok, after_cue);
         const bool nothing_after = k >= tok.size() || (tok[k].punct && tok[k].lower != ":" && !IsQuoteToken(tok[k]));
         std::size_t c = cue.first;
         while (c > 0 && cue.first - c <= 10 && tok[c - 1].lower != "," && !tok[c - 1].punct &&
@@ -1409,8 +1417,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       // clause is the content (like "as X put it").
       if (content.empty() && cue.first >= 2 && !source.empty()) {
         std::size_t sb = token_at(source.begin);
-        std::size_t k = after_cue;
-        while (k < tok.size() && m.adjuncts.MatchAt(tok, k) > 0) k += m.adjuncts.MatchAt(tok, k);
+        std::size_t k = m.SkipAdjuncts(tok, after_cue);
         if (sb > 0 && tok[sb - 1].lower == "as" && tok[sb].lower != "i" && tok[sb].lower != "we") {
           if (k < tok.size() && tok[k].lower == ",") {  // "as X reported, the two men ..."
             // (to the end of the sentence: the clause holds any later cue)
@@ -1425,16 +1432,12 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       // says:". The content is the block it announces: the next paragraph
       // (guide §5.3), not "the following".
       {
-        std::size_t k = after_cue;
-        while (k < tok.size() && m.adjuncts.MatchAt(tok, k) > 0) k += m.adjuncts.MatchAt(tok, k);
+        std::size_t k = m.SkipAdjuncts(tok, after_cue);
         if (k < tok.size() && tok[k].lower == "the") ++k;  // (an adjunct word too: "the following")
         if (k < tok.size() && tok[k].lower == "following") ++k;
         else if (k + 1 < tok.size() && tok[k].lower == "as" && tok[k + 1].lower == "follows") k += 2;
         if (k + 1 == tok.size() && tok[k].lower == ":") {
-          std::size_t from = tok[k].end;
-          while (from < text.size() && (text[from] == ' ' || text[from] == '\t' || text[from] == '\n' ||
-                                        text[from] == '\r'))
-            ++from;
+          const std::size_t from = std::min(text.find_first_not_of(" \t\r\n", tok[k].end), text.size());
           // The block starts on a new line; its end is the end of its line.
           const bool new_line = text.substr(tok[k].end, from - tok[k].end).find('\n') != std::string_view::npos;
           const std::size_t end = std::min(text.find('\n', from), text.size());
@@ -1735,10 +1738,10 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     }
     if (!kind && weasel) kind = SourceType::kVague;
     const Token& head = st.back();
+    const char gender = gender_of(st);  // "she", "Mrs. Ruiz", "the spokesman"; 0 when the words do not say
     std::optional<std::string> resolved;
     if (st.size() == 1 && m.IsPronoun(head)) {
       const bool person = m.person_pronouns.Contains(head.lower);
-      const char gender = gender_of(st);  // "she": not a man the text named as one
       for (auto it = named.rbegin(); it != named_limit(); ++it) {
         if (gender && it->gender && it->gender != gender) continue;
         if (person ? it->type == SourceType::kPerson
@@ -1835,7 +1838,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         // A surname alone resolves to the full name met earlier.
         if (*kind == SourceType::kPerson && nb + 1 == name_end) {
           bool found = false;
-          const char gender = gender_of(st);  // "Mrs. Clinton" is not a man named Clinton
+          // ("Mrs. Clinton" is not a man named Clinton.)
           for (auto it = named.rbegin(); it != named_limit() && !found; ++it) {
             if (gender && it->gender && it->gender != gender) continue;
             if (it->type == SourceType::kPerson && EndsWithWord(it->name, name)) {
@@ -1853,12 +1856,12 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         // is not what a later "it" or "she" refers to.
         const bool nested = cue_inside_other_content(static_cast<std::size_t>(&c - claims->data()));
         if (!nested) {
-          char gender = *kind == SourceType::kPerson ? gender_of(st) : 0;
-          if (gender) gender_of_name[name] = gender;
-          else if (auto known = gender_of_name.find(name); known != gender_of_name.end()) gender = known->second;
+          char known = *kind == SourceType::kPerson ? gender : 0;
+          if (known) gender_of_name[name] = known;
+          else if (auto it = gender_of_name.find(name); it != gender_of_name.end()) known = it->second;
           else if (*kind == SourceType::kPerson && name.find(' ') != std::string::npos)
-            gender = gender_of_surname(name.substr(name.rfind(' ') + 1));
-          named.push_back({name, lower(text.substr(named_span.begin, named_span.size())), *kind, gender});
+            known = gender_of_surname(name.substr(name.rfind(' ') + 1));
+          named.push_back({name, lower(text.substr(named_span.begin, named_span.size())), *kind, known});
         }
         // ("The New York Times" is not resolved to "New York Times".)
         const bool only_determiner_dropped =

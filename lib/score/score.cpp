@@ -87,15 +87,17 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
     ev.factors.push_back({"prior", std::nullopt, std::nullopt, Round(z),
                           "Starting point for a source of type '" + std::string(SourceTypeName(c.source_type)) +
                               "'. " + SourceMessage(c.source_type)});
+    auto add = [&](std::size_t i) {  // annotation i's weight, as a factor
+      const Rule& r = pack_.rules[annotations[i].rule];
+      z += r.weight;
+      ev.factors.push_back({"annotation", annotations[i].rule, i, Round(r.weight), r.message});
+    };
     // “...,” she claimed. “More.”: the cue that introduced the quotation
     // weighs on its continuation too.
     if (c.continues) {
       if (const auto& i = (*claims)[*c.continues].cue_annotation) {
         const Rule& r = pack_.rules[annotations[*i].rule];
-        if (r.weight != 0.0 && r.category != Category::kDenial) {
-          z += r.weight;
-          ev.factors.push_back({"annotation", annotations[*i].rule, *i, Round(r.weight), r.message});
-        }
+        if (r.weight != 0.0 && r.category != Category::kDenial) add(*i);
       }
     }
     // Annotations are sorted by start and never overlap, so their ends are
@@ -116,8 +118,7 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
       if (c.cue_annotation == i && r.category == Category::kDenial) continue;
       const bool in_source = !c.source.empty() && a.span.begin < c.source.end && c.source.begin < a.span.end;
       if (in_source && r.category == Category::kSource) continue;  // counted in the prior
-      z += r.weight;
-      ev.factors.push_back({"annotation", a.rule, i, Round(r.weight), r.message});
+      add(i);
     }
     if (!c.disputed_by.empty() && model.disputed != 0.0) {
       z += model.disputed;
