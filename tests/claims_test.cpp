@@ -394,6 +394,44 @@ TEST_CASE("pronouns and surnames resolve to the last named source", "[claims]") 
   CHECK(got[2].resolved == "Maria Lind");
 }
 
+TEST_CASE("a role without a name is the person the text names with that role", "[claims]") {
+  struct Case {
+    std::string text;
+    std::string resolved;  // of the last claim
+  };
+  const std::vector<Case> cases = {
+      // the role word itself, then another way of writing it (role_synonyms)
+      {"Foreign Ministry spokeswoman Ana Ruiz said the dam held. Tom Diaz said it leaked. The spokeswoman said "
+       "repairs began.",
+       "Ana Ruiz"},
+      {"Sen. Ana Ruiz said the dam held. Tom Diaz said it leaked. The senator said repairs began.", "Ana Ruiz"},
+      {"Russian Foreign Minister Sergei Lavrov said the talks failed. Tom Diaz said they went well. The Russian "
+       "top diplomat said a new round was planned.",
+       "Sergei Lavrov"},
+      // the words before the name anywhere in the text, not only in a source
+      {"GOP Sen. John McCain met Tom Diaz. McCain said the bill failed. Diaz said it passed. The senator said "
+       "no.",
+       "John McCain"},
+      // each capitalised word before the role must fit
+      {"Sen. Ana Ruiz said the dam held. The Florida senator said it leaked.", ""},
+      // a vice president is not "the president"
+      {"Vice President Ana Ruiz said the dam held. The president said it leaked.", ""},
+      // another possessor: not the same spokeswoman
+      {"Diaz\u2019s spokeswoman Ana Ruiz said the dam held. Lee\u2019s spokeswoman said it leaked.", ""},
+      // a capitalised role named after: "Moscow's UN envoy" ... "Ambassador to the UN Vitaly Churkin"
+      {"Moscow\u2019s UN envoy accused the council of bias. Later, Russian Ambassador to the UN Vitaly Churkin "
+       "said the vote was unfair.",
+       "Vitaly Churkin"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    auto got = Claims(c.text);
+    REQUIRE(!got.empty());
+    const Got& role = c.text.find("envoy") != std::string::npos ? got.front() : got.back();
+    CHECK(role.resolved == c.resolved);
+  }
+}
+
 TEST_CASE("a pronoun or title skips a person the text gives the other gender", "[claims]") {
   struct Case {
     std::string text;

@@ -296,6 +296,8 @@ struct ClaimExtractor::Impl {
   PhraseSet female_words, male_words;
   PhraseSet person_roles, organisation_words, media_words, vague_words;
   PhraseSet adjuncts, pre_cue, np_words, noun_openers;
+  // Ways of writing one role, group by group, each way as its words.
+  std::vector<std::vector<std::vector<std::string>>> role_synonyms;
   // Each list as one alternation: one scan per sentence, not one per pattern.
   std::unique_ptr<RE2> boilerplate, boilerplate_tail;
 
@@ -358,6 +360,14 @@ ClaimExtractor::ClaimExtractor(const Pack& pack) : pack_(pack), impl_(std::make_
   m.organisation_words = PhraseSet(lex.organisation_words);
   m.media_words = PhraseSet(lex.media_words);
   m.vague_words = PhraseSet(lex.vague_words);
+  for (const auto& group : lex.role_synonyms) {
+    auto& ways = m.role_synonyms.emplace_back();
+    for (const auto& way : group) {
+      auto& words = ways.emplace_back();
+      std::istringstream in(way);
+      for (std::string w; in >> w;) words.push_back(w);
+    }
+  }
   m.adjuncts = PhraseSet(lex.adjuncts);
   m.pre_cue = PhraseSet(lex.pre_cue);
   m.np_words = PhraseSet(lex.np_words);
@@ -1607,8 +1617,124 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     std::string full;      // the whole noun phrase, lower-case
     SourceType type;
     char gender = 0;       // 'f' or 'm' when the text says ("Mrs. Clinton", "the spokeswoman"), else 0
+    std::size_t at = 0;    // where the noun phrase starts
+    bool has_name = false;  // a person's name, not a role alone ("the spokeswoman")
   };
   std::vector<Named> named;  // in text order
+  // A person's role without a name ("the spokeswoman", "the Russian top
+  // diplomat", "Moscow’s UN envoy") is a person the text names with that
+  // role, or another way of writing it (claims.yaml role_synonyms: "the
+  // senator" is "Sen. Ana Ruiz"), and with each capitalised word before the
+  // role ("Russian", "UN"; a possessor such as "Moscow’s" is not required).
+  struct Role {
+    std::vector<std::vector<std::string>> ways;  // the role's last word, then its synonyms
+    std::vector<std::string> modifiers;          // lower-case
+    std::string possessor;                       // "moscow" in "Moscow’s UN envoy"
+  };
+  auto role_of = [&](const std::vector<Token>& st) -> std::optional<Role> {
+    const Token& head = st.back();
+    if (head.upper || head.punct || !m.person_roles.Contains(head.lower) ||
+        (EndsWith(head.lower, "s") && !EndsWith(head.lower, "ss")))
+      return std::nullopt;  // a name, or people ("the senators")
+    if (std::any_of(st.begin(), st.end(), [](const Token& t) { return t.punct; }))
+      return std::nullopt;  // "Jay DiPietro, the club's president": a name in apposition
+    std::size_t from = 0;
+    if (st[0].lower == "the") {
+      from = 1;
+    } else {
+      for (std::size_t k = 0; k + 1 < st.size(); ++k)
+        if (IsPossessive(st[k])) from = k + 1;
+      if (from == 0) return std::nullopt;  // "a senator" is someone new
+    }
+    Role role;
+    if (from > 0 && IsPossessive(st[from - 1])) role.possessor = WithoutPossessive(st[from - 1].lower);
+    for (std::size_t k = from; k + 1 < st.size(); ++k) {
+      if (st[k].upper && !m.person_roles.Contains(st[k].lower)) role.modifiers.push_back(st[k].lower);
+    }
+    if (st.size() - from >= 2 && g.role_prefixes.count(st[st.size() - 2].lower)) {
+      role.ways.push_back({st[st.size() - 2].lower, head.lower});  // "the vice president": that role only
+      return role;
+    }
+    role.ways.push_back({head.lower});
+    for (const auto& group : m.role_synonyms) {
+      const bool written = std::any_of(group.begin(), group.end(), [&](const std::vector<std::string>& way) {
+        if (way.size() > st.size() - from) return false;
+        for (std::size_t k = 0; k < way.size(); ++k)
+          if (st[st.size() - way.size() + k].lower != way[k]) return false;
+        return true;
+      });
+      if (written) role.ways.insert(role.ways.end(), group.begin(), group.end());
+    }
+    return role;
+  };
+  // The words of every noun phrase that named a person, by name, phrases
+  // apart: "russian foreign minister sergei lavrov | lavrov".
+  std::unordered_map<std::string, std::vector<std::string>> descriptions;
+  auto describe = [&](const std::string& name, const std::vector<Token>& words) {
+    std::vector<std::string>& d = descriptions[name];
+    d.emplace_back();  // no phrase runs across two noun phrases
+    for (const Token& t : words) d.push_back(t.lower);
+  };
+  // The words before a name wherever the text writes it ("GOP Sen. John
+  // McCain" when only "McCain said"), looked up once per name.
+  std::unordered_map<std::string, std::vector<std::string>> titles;
+  auto titles_of = [&](const std::string& name) -> const std::vector<std::string>& {
+    auto [entry, fresh] = titles.try_emplace(name);
+    if (!fresh) return entry->second;
+    for (std::size_t pos = text.find(name); pos != std::string_view::npos; pos = text.find(name, pos + 1)) {
+      if (pos > 0 && std::isalnum(static_cast<unsigned char>(text[pos - 1]))) continue;
+      constexpr std::size_t kReach = 60;  // bytes: four words
+      std::size_t from = pos > kReach ? pos - kReach : 0;
+      while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+      const std::vector<Token> before = Tokenize(text, from, pos);
+      std::size_t b = before.size();
+      auto title_word = [&](const Token& t) {  // not "Gov. Ruiz of" before "New Jersey"
+        return m.IsNpWord(t) && !g.determiners.count(t.lower) && !g.post_modifier_prepositions.count(t.lower) &&
+               !g.not_in_noun_phrase.count(t.lower);
+      };
+      const std::size_t whole = from > 0 ? 1 : 0;  // the first word may be cut
+      while (b > whole && before.size() - b < 4 && title_word(before[b - 1])) --b;
+      entry->second.emplace_back();
+      for (std::size_t k = b; k < before.size(); ++k) entry->second.push_back(before[k].lower);
+    }
+    return entry->second;
+  };
+  auto described_as = [&](const std::string& name, const Role& role) {
+    auto d = descriptions.find(name);
+    if (d == descriptions.end()) return false;
+    const std::vector<std::string>& said = d->second;
+    const std::vector<std::string>& written = titles_of(name);
+    auto in = [&](const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
+      for (auto it = words.begin(); (it = std::search(it, words.end(), phrase.begin(), phrase.end())) != words.end();
+           ++it)
+        if (it == words.begin() || !g.role_prefixes.count(*(it - 1))) return true;  // not "vice president"
+      return false;
+    };
+    auto has = [&](const std::vector<std::string>& phrase) { return in(said, phrase) || in(written, phrase); };
+    // "Grayson's spokeswoman" is not "Murphy’s spokeswoman Galia Slayen".
+    if (!role.possessor.empty()) {
+      bool other = false, same = false;
+      for (const auto* words : {&said, &written})
+        for (const std::string& w : *words) {
+          if (!PossessiveEnding(w)) continue;
+          (w.substr(0, w.size() - PossessiveEnding(w)) == role.possessor ? same : other) = true;
+        }
+      if (other && !same) return false;
+    }
+    return std::any_of(role.ways.begin(), role.ways.end(), has) &&
+           std::all_of(role.modifiers.begin(), role.modifiers.end(),
+                       [&](const std::string& w) { return has(std::vector<std::string>{w}); });
+  };
+  // Roles no one before fits, with a capitalised word to go by ("Moscow’s
+  // UN envoy"), look ahead for their person ("Russian Ambassador to the UN
+  // Vitaly Churkin"), among the named sources that follow.
+  struct Ahead {
+    std::size_t claim;
+    Role role;
+    char gender;
+    std::size_t from;  // index into `named` of the first source after it
+  };
+  std::vector<Ahead> ahead;
   // The gender the text gave a name where it did ("Mr. Sanders ... Sanders said").
   std::unordered_map<std::string, char> gender_of_name;
   auto gender_of = [&](const std::vector<Token>& words) -> char {
@@ -1677,6 +1803,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       while (b < e && (g.determiners.count(w[b].lower) || g.not_in_noun_phrase.count(w[b].lower) ||
                        g.question_auxiliaries.count(w[b].lower) || m.person_roles.Contains(w[b].lower)))
         ++b;
+      for (std::size_t x = b; x < i; ++x)  // "GOP Sen. John McCain": the name after the title
+        if (m.person_roles.Contains(w[x].lower)) b = x + 1;
       if (b > i || m.organisation_words.AnyIn(w, b, e) || m.media_words.AnyIn(w, b, e) ||
           m.person_roles.AnyIn(w, b, e))
         continue;
@@ -1809,10 +1937,30 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           kind = SourceType::kVague;
         }
       }
-      if (all_lower_role) {
-        // "the spokeswoman", "the ministry": the last named source with that
-        // word, whose type it takes, as a pronoun does ("The report" of a newspaper).
+      const std::optional<Role> role = *kind == SourceType::kPerson ? role_of(st) : std::nullopt;
+      const Named* fits = nullptr;
+      for (auto it = named.rbegin(); role && it != named_limit() && !fits; ++it)
+        if (it->has_name && it->type == SourceType::kPerson && !(gender && it->gender && it->gender != gender) &&
+            described_as(it->name, *role))
+          fits = &*it;
+      if (fits) {
+        resolved = fits->name;
+        if (!cue_inside_other_content(static_cast<std::size_t>(&c - claims->data()))) {
+          // The person is the last one named now, for a "she" that follows.
+          Named again = *fits;
+          again.full = lower(text.substr(named_span.begin, named_span.size()));
+          again.at = named_span.begin;
+          if (!again.gender) again.gender = gender;
+          describe(again.name, st);
+          named.push_back(std::move(again));
+        }
+      } else if (all_lower_role) {
+        // "the ministry", "the newspaper": the last named source with that
+        // word, whose type it takes, as a pronoun does ("The report" of a
+        // newspaper), or a person's role an unnamed source had ("a senior
+        // official" ... "the official").
         for (auto it = named.rbegin(); it != named_limit() && !resolved; ++it) {
+          if (role && it->has_name) continue;  // a person's name: the role did not fit
           if (it->full.find(head.lower) == std::string::npos) continue;
           resolved = it->name;
           kind = it->type;
@@ -1861,7 +2009,12 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           else if (auto it = gender_of_name.find(name); it != gender_of_name.end()) known = it->second;
           else if (*kind == SourceType::kPerson && name.find(' ') != std::string::npos)
             known = gender_of_surname(name.substr(name.rfind(' ') + 1));
-          named.push_back({name, lower(text.substr(named_span.begin, named_span.size())), *kind, known});
+          const bool has_name = *kind == SourceType::kPerson && (st[name_end - 1].upper || st[name_end - 1].name_part);
+          named.push_back({name, lower(text.substr(named_span.begin, named_span.size())), *kind, known,
+                           named_span.begin, has_name});
+          if (has_name) describe(name, st);
+          if (role && !role->modifiers.empty())
+            ahead.push_back({static_cast<std::size_t>(&c - claims->data()), *role, gender, named.size()});
         }
         // ("The New York Times" is not resolved to "New York Times".)
         const bool only_determiner_dropped =
@@ -1874,6 +2027,23 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     c.source_type = *kind;
     if (!resolved && !c.antecedent.empty()) resolved = std::string(text.substr(c.antecedent.begin, c.antecedent.size()));
     if (resolved) c.resolved = *resolved;
+  }
+
+  // A role named by a person who comes after: "Moscow’s UN envoy accused
+  // ..." and, two paragraphs on, "Russian Ambassador to the UN Vitaly
+  // Churkin". Within a few paragraphs and a window of named sources.
+  constexpr std::size_t kAheadReach = 2000;  // bytes
+  for (const Ahead& a : ahead) {
+    Claim& c = (*claims)[a.claim];
+    const std::size_t last = std::min(named.size(), a.from + kResolveWindow);
+    for (std::size_t k = a.from; k < last; ++k) {
+      const Named& n = named[k];
+      if (n.at > c.source.begin + kAheadReach) break;
+      if (!n.has_name || n.type != SourceType::kPerson || (a.gender && n.gender && n.gender != a.gender)) continue;
+      if (!described_as(n.name, a.role)) continue;
+      c.resolved = n.name;
+      break;
+    }
   }
 
   // The first person inside a quotation is the quotation's speaker.

@@ -424,7 +424,7 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
   r.ExpectMap(root, "claims.yaml");
   r.CheckKeys(root, {"pronouns", "person_roles", "organisation_words", "media_words", "vague_words", "adjuncts",
                      "pre_cue", "np_words", "noun_content_openers", "hearer_cues", "hearer_pronouns", "gender",
-                     "grammar", "boilerplate", "boilerplate_tail"},
+                     "role_synonyms", "grammar", "boilerplate", "boilerplate_tail"},
               "claims.yaml");
   if (auto p = root["pronouns"]) {
     r.ExpectMap(p, "pronouns");
@@ -447,6 +447,14 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
     r.CheckKeys(gn, {"female", "male"}, "gender");
     if (gn["female"]) lex->female_words = LowerList(r, gn["female"], "gender.female");
     if (gn["male"]) lex->male_words = LowerList(r, gn["male"], "gender.male");
+  }
+  if (auto rs = root["role_synonyms"]) {
+    if (!rs.IsSequence()) r.Fail(rs, "role_synonyms must be a list of lists of words");
+    for (const auto& group : rs) {
+      std::vector<std::string> ways = LowerList(r, group, "a role_synonyms group");
+      if (ways.size() < 2) r.Fail(group, "a role_synonyms group needs at least two ways of writing the role");
+      lex->role_synonyms.push_back(std::move(ways));
+    }
   }
   if (auto g = root["grammar"]) {
     r.ExpectMap(g, "grammar");

@@ -128,10 +128,11 @@ struct ClaimGrammar {
   Words sentence_adverbs;            // "Yet she said"
   Words relative_words;              // "which", "who"
   Words quantifier_subjects;         // "Both think", "Yet another said"
+  Words role_prefixes;               // "vice" president: another role than the one after it
 };
 
 // Each grammar list with its key under claims.yaml `grammar:`.
-inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words ClaimGrammar::*>, 15>
+inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words ClaimGrammar::*>, 16>
     kClaimGrammarLists = {{{"clause_breaks", &ClaimGrammar::clause_breaks},
                            {"noun_cues", &ClaimGrammar::noun_cues},
                            {"determiners", &ClaimGrammar::determiners},
@@ -146,7 +147,8 @@ inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words Clai
                            {"post_modifier_prepositions", &ClaimGrammar::post_modifier_prepositions},
                            {"sentence_adverbs", &ClaimGrammar::sentence_adverbs},
                            {"relative_words", &ClaimGrammar::relative_words},
-                           {"quantifier_subjects", &ClaimGrammar::quantifier_subjects}}};
+                           {"quantifier_subjects", &ClaimGrammar::quantifier_subjects},
+                           {"role_prefixes", &ClaimGrammar::role_prefixes}}};
 
 // Word lists of the pack's language for the claims stage (claims.yaml).
 // Entries are lower-case words or phrases; `boilerplate` holds expanded RE2
@@ -160,6 +162,9 @@ struct ClaimLexicon {
   // Words that mark a person as female or male ("she", "Mrs.", "spokeswoman"):
   // "she" does not resolve to "Mr. Ruiz".
   std::vector<std::string> female_words, male_words;
+  // Ways of writing one role, group by group: "the senator" is "Sen. Ana
+  // Ruiz", "the top diplomat" a foreign minister.
+  std::vector<std::vector<std::string>> role_synonyms;
   ClaimGrammar grammar;
   std::vector<std::string> boilerplate;       // a sentence matching one makes no claim
   std::vector<std::string> boilerplate_tail;  // ... nor does anything after it
