@@ -214,6 +214,12 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"The inspection report", "media", "", "detailed", "The pumps failed twice"}},
       {"a speaker introducing a quotation below", "Reporter Ana Ruiz says:\n\n\u201CThe town is calm.\u201D",
        {"Reporter Ana Ruiz", "person", "Ana Ruiz", "says", "\u201CThe town is calm.\u201D"}},
+      {"a participle opening the sentence: the main clause's subject",
+       "Noting that turnout fell, Ana Ruiz said the vote was fair.",
+       {"Ana Ruiz", "person", "", "Noting", "turnout fell"}},
+      {"... also before a quotation's closing mark",
+       "Citing \u201Cpressing duties,\u201D the mayor's spokeswoman said the mayor would not attend.",
+       {"the mayor's spokeswoman", "person", "", "Citing", "\u201Cpressing duties,\u201D"}},
   };
   for (const Case& c : cases) {
     INFO(c.name << ": " << c.text);
@@ -255,6 +261,11 @@ TEST_CASE("a cue complementing another cue makes no second claim", "[claims]") {
   REQUIRE(got.size() == 1);
   CHECK(got[0].source == "The minister");
   CHECK(got[0].cue == "refused");
+  // "Adding" and "said" frame the same quotation, here over two sentences.
+  got = Claims("Adding, \u201CThe dam held. The pumps work,\u201D Ana Ruiz said.");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].source == "Ana Ruiz");
+  CHECK(got[0].cue == "said");
 }
 
 TEST_CASE("a claim inside a quotation is the quoted speaker's, and stays inside it", "[claims]") {

@@ -1525,6 +1525,61 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     return pa < pb;
   });
 
+  // A participle opening a sentence has the main clause's subject: "Noting
+  // that turnout fell, Ruiz said ..." is Ruiz noting. When a later cue
+  // introduces the same words ("Adding, “...,” Ruiz said", the quotation
+  // perhaps over two sentences) the participle makes no claim of its own.
+  {
+    std::vector<bool> drop(claims->size(), false);
+    for (std::size_t i = 0; i < claims->size(); ++i) {
+      Claim& p = (*claims)[i];
+      if (!p.source.empty() || p.cue.empty()) continue;
+      const std::size_t from = sentences[p.sentence].span.begin;
+      std::string_view lead = text.substr(from, p.cue.begin - from);  // at most an opening quotation mark
+      if (lead.starts_with("\u201C")) lead.remove_prefix(3);
+      while (!lead.empty() && (lead.front() == ' ' || lead.front() == '"')) lead.remove_prefix(1);
+      if (!lead.empty() || !EndsWith(text.substr(p.cue.begin, p.cue.size()), "ing")) continue;
+      for (std::size_t k = i + 1; k < claims->size(); ++k) {
+        const Claim& o = (*claims)[k];
+        if (o.content.begin >= p.content.end && o.sentence != p.sentence) break;
+        if (o.source.empty() || o.cue.empty() || o.source.begin < p.cue.end) continue;
+        // (Only a quotation framed by the later cue: "Citing “obligations,”
+        // the spokeswoman told POLITICO that ..." is two claims.)
+        if (o.content.begin == p.content.begin && o.content.end == p.content.end && o.cue.begin >= p.content.end &&
+            TrimContent(text, {o.cue.end, sentences[o.sentence].span.end}).empty() &&
+            (o.source.end <= o.cue.begin || TrimContent(text, {o.source.end, sentences[o.sentence].span.end}).empty())) {
+          drop[i] = true;  // the same words
+          break;
+        }
+        if (o.sentence != p.sentence) continue;
+        // The participle's clause ends at the comma before the subject (or
+        // inside the quotation mark before it).
+        const Span clause = TrimContent(text, {p.content.begin, std::min(p.content.end, o.source.begin)});
+        std::string_view gap = text.substr(p.cue.end, o.source.begin - p.cue.end);
+        for (bool trimmed = true; trimmed;) {
+          trimmed = false;
+          for (std::string_view end : {" ", "\u201D", "\"", "''"})
+            if (gap.ends_with(end)) {
+              gap.remove_suffix(end.size());
+              trimmed = true;
+            }
+        }
+        if (clause.empty() || !gap.ends_with(',')) continue;
+        p.content = clause;
+        p.source = o.source;
+        p.antecedent = o.antecedent;
+        break;
+      }
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < claims->size(); ++i) {
+      if (drop[i]) continue;
+      if (kept != i) (*claims)[kept] = std::move((*claims)[i]);
+      ++kept;
+    }
+    claims->resize(kept);
+  }
+
   // Claims quoted inside a quotation: “... my staff told me the wall is
   // cheap,” Clinton said. The words are the quoted speaker's, so the content
   // ends with the quotation, and `quoted_in` names the claim whose content
