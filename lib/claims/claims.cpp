@@ -296,6 +296,7 @@ struct ClaimExtractor::Impl {
   PhraseSet female_words, male_words;
   PhraseSet person_roles, organisation_words, media_words, vague_words;
   PhraseSet adjuncts, pre_cue, np_words, noun_openers;
+  std::unordered_set<std::string> claim_hedges;  // hedge types that make a claim: "It has been suggested"
   // Ways of writing one role, group by group, each way as its words.
   std::vector<std::vector<std::vector<std::string>>> role_synonyms;
   // Each list as one alternation: one scan per sentence, not one per pattern.
@@ -360,6 +361,7 @@ ClaimExtractor::ClaimExtractor(const Pack& pack) : pack_(pack), impl_(std::make_
   m.organisation_words = PhraseSet(lex.organisation_words);
   m.media_words = PhraseSet(lex.media_words);
   m.vague_words = PhraseSet(lex.vague_words);
+  m.claim_hedges.insert(lex.claim_hedges.begin(), lex.claim_hedges.end());
   for (const auto& group : lex.role_synonyms) {
     auto& ways = m.role_synonyms.emplace_back();
     for (const auto& way : group) {
@@ -546,11 +548,14 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
 
   for (const Sentence& s : sentences) {
     if (furniture[s.index]) continue;
-    // Cues: attribution and denial annotations of the sentence.
+    // Cues: attribution and denial annotations of the sentence, and hedges
+    // that pass on a claim of no one in particular ("It has been suggested").
     std::vector<std::size_t> cue_ids;
     for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
-      Category c = pack_.rules[annotations[i].rule].category;
-      if (c == Category::kAttribution || c == Category::kDenial) cue_ids.push_back(i);
+      const Rule& r = pack_.rules[annotations[i].rule];
+      if (r.category == Category::kAttribution || r.category == Category::kDenial ||
+          (r.category == Category::kHedge && m.claim_hedges.count(r.type)))
+        cue_ids.push_back(i);
     }
     if (cue_ids.empty()) continue;
     const std::vector<Token> tok = Tokenize(text, s.span.begin, s.span.end);

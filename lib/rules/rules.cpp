@@ -424,7 +424,7 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
   r.ExpectMap(root, "claims.yaml");
   r.CheckKeys(root, {"pronouns", "person_roles", "organisation_words", "media_words", "vague_words", "adjuncts",
                      "pre_cue", "np_words", "noun_content_openers", "hearer_cues", "hearer_pronouns", "gender",
-                     "role_synonyms", "grammar", "boilerplate", "boilerplate_tail"},
+                     "role_synonyms", "claim_hedges", "grammar", "boilerplate", "boilerplate_tail"},
               "claims.yaml");
   if (auto p = root["pronouns"]) {
     r.ExpectMap(p, "pronouns");
@@ -448,6 +448,7 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
     if (gn["female"]) lex->female_words = LowerList(r, gn["female"], "gender.female");
     if (gn["male"]) lex->male_words = LowerList(r, gn["male"], "gender.male");
   }
+  if (auto ch = root["claim_hedges"]) lex->claim_hedges = LowerList(r, ch, "claim_hedges");
   if (auto rs = root["role_synonyms"]) {
     if (!rs.IsSequence()) r.Fail(rs, "role_synonyms must be a list of lists of words");
     for (const auto& group : rs) {

@@ -165,6 +165,9 @@ struct ClaimLexicon {
   // Ways of writing one role, group by group: "the senator" is "Sen. Ana
   // Ruiz", "the top diplomat" a foreign minister.
   std::vector<std::vector<std::string>> role_synonyms;
+  // Hedge types whose marker passes on a claim of no one in particular:
+  // "It has been suggested that ..." (annotation guide §5).
+  std::vector<std::string> claim_hedges;
   ClaimGrammar grammar;
   std::vector<std::string> boilerplate;       // a sentence matching one makes no claim
   std::vector<std::string> boilerplate_tail;  // ... nor does anything after it
