@@ -214,6 +214,10 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"The inspection report", "media", "", "detailed", "The pumps failed twice"}},
       {"a speaker introducing a quotation below", "Reporter Ana Ruiz says:\n\n\u201CThe town is calm.\u201D",
        {"Reporter Ana Ruiz", "person", "Ana Ruiz", "says", "\u201CThe town is calm.\u201D"}},
+      {"a prepositional phrase after the source's head", "Exit polls taken in South Carolina found that turnout rose.",
+       {"Exit polls taken in South Carolina", "vague", "", "found", "turnout rose"}},
+      {"... names no one", "The senator from Vermont said the bill would pass.",
+       {"The senator from Vermont", "person", "", "said", "the bill would pass"}},
       {"an impersonal hedge passes on a claim of no one in particular",
        "It has been suggested that the mayor knew about the contract.",
        {"", "vague", "", "It has been suggested", "the mayor knew about the contract"}},
@@ -428,6 +432,10 @@ TEST_CASE("a role without a name is the person the text names with that role", "
        "John McCain"},
       // each capitalised word before the role must fit
       {"Sen. Ana Ruiz said the dam held. The Florida senator said it leaked.", ""},
+      // a prepositional phrase after the role describes it too
+      {"Sen. Ana Ruiz of Ohio said the dam held. Sen. Tom Diaz said it leaked. The senator from Ohio said repairs "
+       "began.",
+       "Ana Ruiz"},
       // a vice president is not "the president"
       {"Vice President Ana Ruiz said the dam held. The president said it leaked.", ""},
       // another possessor: not the same spokeswoman

@@ -852,6 +852,30 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     auto source_before = [&](std::size_t end) -> std::pair<std::size_t, std::size_t> {
       auto [b, e] = np_before(end);
       if (b >= e) return {b, e};
+      // "Exit polls taken in South Carolina found", "An earlier report in a
+      // New Hampshire paper said": the noun phrase before the cue is the
+      // object of a preposition after the source's head, which opens the
+      // clause.
+      while (b >= 2 && g.post_modifier_prepositions.count(tok[b - 1].lower)) {
+        std::size_t h = b - 2;
+        if (h > 0 && !tok[h].upper && tok[h].lower.size() > 3 &&
+            (EndsWith(tok[h].lower, "ed") || EndsWith(tok[h].lower, "en")))
+          --h;  // "polls taken in"
+        if (g.not_in_noun_phrase.count(tok[h].lower) ||
+            (!m.IsNpNoun(tok[h].lower) && !std::isdigit(static_cast<unsigned char>(tok[h].lower[0]))))
+          break;
+        auto in_cue = [&](std::size_t k) {
+          return std::any_of(cues.begin(), cues.end(), [&](const CueInfo& o) { return o.first <= k && k <= o.last; });
+        };
+        std::size_t hb = h;
+        while (hb > 0 && h - hb < 5 && !tok[hb - 1].punct && !g.not_in_noun_phrase.count(tok[hb - 1].lower) &&
+               !m.pre_cue.Contains(tok[hb - 1].lower) && !g.clause_openers.count(tok[hb - 1].lower) &&
+               !g.prepositions.count(tok[hb - 1].lower) && !in_cue(hb - 1) &&
+               !(!tok[hb - 1].upper && (EndsWith(tok[hb - 1].lower, "ing") || EndsWith(tok[hb - 1].lower, "ed"))))
+          --hb;
+        if (!clause_starts_at(hb) || g.prepositions.count(tok[hb].lower) || in_cue(hb)) break;
+        b = hb;
+      }
       for (std::size_t r = b; r > 0 && b - r < 12;) {
         --r;
         if (tok[r].punct || g.clause_openers.count(tok[r].lower)) break;
@@ -1909,6 +1933,34 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       st.erase(st.begin());
     }
     if (st.empty()) continue;
+    // "The senator from Vermont", "Exit polls taken in South Carolina": a
+    // prepositional phrase after the head says where or whose. The head
+    // gives the type and the name ("Vermont" is no one's name), and the
+    // phrase's capitalised words describe a role ("the senator" from
+    // Vermont). Not when a role and a name follow: "The Council on
+    // American-Islamic Relations National Executive Director Nihad Awad".
+    std::vector<std::string> pp_modifiers;
+    bool post_modified = false;
+    for (std::size_t k = 1; k + 1 < st.size(); ++k) {
+      if (st[k].punct) break;  // "Russell Wheeler, a fellow at ...": a name in apposition
+      if (st[k].lower == "of" || st[k].lower == "for" || !g.post_modifier_prepositions.count(st[k].lower)) continue;
+      auto noun = [&](const Token& t) { return m.IsNpNoun(t.lower) && !g.determiners.count(t.lower); };
+      const bool after_head =
+          noun(st[k - 1]) ||
+          (k >= 2 && !st[k - 1].upper && (EndsWith(st[k - 1].lower, "ed") || EndsWith(st[k - 1].lower, "en")) &&
+           noun(st[k - 2]));
+      // (A preposition, not an adjective: "an inside source".)
+      const Token& next = st[k + 1];
+      const bool object = next.upper || g.determiners.count(next.lower) || g.quantifier_subjects.count(next.lower) ||
+                          std::isdigit(static_cast<unsigned char>(next.lower[0]));
+      if (after_head && object && !m.person_roles.AnyIn(st, k + 1, st.size())) {
+        for (std::size_t x = k + 1; x < st.size(); ++x)
+          if (st[x].upper) pp_modifiers.push_back(st[x].lower);
+        st.resize(k);
+        post_modified = true;
+      }
+      break;
+    }
     // 1. A source annotation inside the source span says what kind it is.
     std::optional<SourceType> kind;
     const Sentence& s = sentences[c.sentence];
@@ -1997,7 +2049,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           kind = SourceType::kVague;
         }
       }
-      const std::optional<Role> role = *kind == SourceType::kPerson ? role_of(st) : std::nullopt;
+      std::optional<Role> role = *kind == SourceType::kPerson ? role_of(st) : std::nullopt;
+      if (role) role->modifiers.insert(role->modifiers.end(), pp_modifiers.begin(), pp_modifiers.end());
       const Named* fits = nullptr;
       for (auto it = named.rbegin(); role && it != named_limit() && !fits; ++it)
         if (it->has_name && it->type == SourceType::kPerson && !(gender && it->gender && it->gender != gender) &&
@@ -2022,6 +2075,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         for (auto it = named.rbegin(); it != named_limit() && !resolved; ++it) {
           if (role && it->has_name) continue;  // a person's name: the role did not fit
           if (it->full.find(head.lower) == std::string::npos) continue;
+          if (!std::all_of(pp_modifiers.begin(), pp_modifiers.end(),  // "the government in Beijing"
+                           [&](const std::string& w) { return it->full.find(w) != std::string::npos; }))
+            continue;
           resolved = it->name;
           kind = it->type;
         }
@@ -2034,22 +2090,44 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           auto function_word = [&g](const std::string& w) {
             return g.determiners.count(w) > 0 || (g.not_in_noun_phrase.count(w) > 0 && w != "will" && w != "may");
           };
-          while (nb > 0 && (st[nb - 1].upper || st[nb - 1].name_part) && !m.person_roles.Contains(st[nb - 1].lower) &&
-                 !m.organisation_words.Contains(st[nb - 1].lower) && !function_word(st[nb - 1].lower))
-            --nb;
+          auto name_word = [&](const Token& t) {
+            return (t.upper || t.name_part) && !m.person_roles.Contains(t.lower) &&
+                   !m.organisation_words.Contains(t.lower) && !function_word(t.lower);
+          };
+          while (nb > 0 && name_word(st[nb - 1])) --nb;
+          // "Sen. Ana Ruiz of Ohio", "Mayor Frank G. Jackson of Cleveland":
+          // the name is before "of" and the place, after a title or role
+          // (or two words or more before a place of at most two). Not "Half
+          // of Vermont Democrats", nor "Supervisor of Elections Susan Bucher".
+          if (nb >= 2 && nb < name_end && st[nb - 1].lower == "of" && name_word(st[nb - 2]) &&
+              !m.IsNpNoun(st[nb - 2].lower)) {
+            std::size_t b = nb - 1;
+            while (b > 0 && name_word(st[b - 1]) && !m.IsNpNoun(st[b - 1].lower)) --b;
+            const bool titled = b > 0 && m.person_roles.Contains(st[b - 1].lower);
+            if (titled || (nb - 1 - b >= 2 && name_end - nb <= 2)) {
+              name_end = nb - 1;
+              nb = b;
+            }
+          }
         } else {
           nb = 0;
           while (nb < name_end && g.determiners.count(st[nb].lower)) ++nb;
         }
         if (nb == name_end) nb = 0;
         std::string name(text.substr(st[nb].begin, st[name_end - 1].end - st[nb].begin));
+        // ("people in Ohio" is named by all its words; "The senator from
+        // Vermont" has no name.)
+        if (post_modified && !(*kind == SourceType::kPerson && st[name_end - 1].upper))
+          name = std::string(text.substr(st[nb].begin, c.source.end - st[nb].begin));
         // A surname alone resolves to the full name met earlier.
         if (*kind == SourceType::kPerson && nb + 1 == name_end) {
           bool found = false;
           // ("Mrs. Clinton" is not a man named Clinton.)
           for (auto it = named.rbegin(); it != named_limit() && !found; ++it) {
             if (gender && it->gender && it->gender != gender) continue;
-            if (it->type == SourceType::kPerson && EndsWithWord(it->name, name)) {
+            // (A capitalised word is a surname, not the place ending "protest organizers in Cleveland".)
+            if (it->type == SourceType::kPerson && (it->has_name || !std::isupper(static_cast<unsigned char>(name[0]))) &&
+                EndsWithWord(it->name, name)) {
               name = it->name;
               found = true;
             }
