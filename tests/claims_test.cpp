@@ -216,6 +216,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"Reporter Ana Ruiz", "person", "Ana Ruiz", "says", "\u201CThe town is calm.\u201D"}},
       {"a prepositional phrase after the source's head", "Exit polls taken in South Carolina found that turnout rose.",
        {"Exit polls taken in South Carolina", "vague", "", "found", "turnout rose"}},
+      {"... also after a number", "Six in 10 voters say the economy is weak.",
+       {"Six in 10 voters", "vague", "", "say", "the economy is weak"}},
       {"... names no one", "The senator from Vermont said the bill would pass.",
        {"The senator from Vermont", "person", "", "said", "the bill would pass"}},
       {"an impersonal hedge passes on a claim of no one in particular",

@@ -862,7 +862,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             (EndsWith(tok[h].lower, "ed") || EndsWith(tok[h].lower, "en")))
           --h;  // "polls taken in"
         if (g.not_in_noun_phrase.count(tok[h].lower) ||
-            (!m.IsNpNoun(tok[h].lower) && !std::isdigit(static_cast<unsigned char>(tok[h].lower[0]))))
+            (!m.IsNpNoun(tok[h].lower) && !std::isdigit(static_cast<unsigned char>(tok[h].lower[0])) &&
+             !g.number_words.count(tok[h].lower)))
           break;
         auto in_cue = [&](std::size_t k) {
           return std::any_of(cues.begin(), cues.end(), [&](const CueInfo& o) { return o.first <= k && k <= o.last; });
@@ -871,7 +872,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         while (hb > 0 && h - hb < 5 && !tok[hb - 1].punct && !g.not_in_noun_phrase.count(tok[hb - 1].lower) &&
                !m.pre_cue.Contains(tok[hb - 1].lower) && !g.clause_openers.count(tok[hb - 1].lower) &&
                !g.prepositions.count(tok[hb - 1].lower) && !in_cue(hb - 1) &&
-               !(!tok[hb - 1].upper && (EndsWith(tok[hb - 1].lower, "ing") || EndsWith(tok[hb - 1].lower, "ed"))))
+               !(!tok[hb - 1].upper && (EndsWith(tok[hb - 1].lower, "ing") || EndsWith(tok[hb - 1].lower, "ed"))) &&
+               !(!tok[hb - 1].upper && EndsWith(tok[hb - 1].lower, "s") && !m.IsNpWord(tok[hb - 1])))  // "depicts"
           --hb;
         if (!clause_starts_at(hb) || g.prepositions.count(tok[hb].lower) || in_cue(hb)) break;
         b = hb;

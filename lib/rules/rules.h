@@ -129,10 +129,11 @@ struct ClaimGrammar {
   Words relative_words;              // "which", "who"
   Words quantifier_subjects;         // "Both think", "Yet another said"
   Words role_prefixes;               // "vice" president: another role than the one after it
+  Words number_words;                // "Six in 10 say": a number heading a source
 };
 
 // Each grammar list with its key under claims.yaml `grammar:`.
-inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words ClaimGrammar::*>, 16>
+inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words ClaimGrammar::*>, 17>
     kClaimGrammarLists = {{{"clause_breaks", &ClaimGrammar::clause_breaks},
                            {"noun_cues", &ClaimGrammar::noun_cues},
                            {"determiners", &ClaimGrammar::determiners},
@@ -148,7 +149,8 @@ inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words Clai
                            {"sentence_adverbs", &ClaimGrammar::sentence_adverbs},
                            {"relative_words", &ClaimGrammar::relative_words},
                            {"quantifier_subjects", &ClaimGrammar::quantifier_subjects},
-                           {"role_prefixes", &ClaimGrammar::role_prefixes}}};
+                           {"role_prefixes", &ClaimGrammar::role_prefixes},
+                           {"number_words", &ClaimGrammar::number_words}}};
 
 // Word lists of the pack's language for the claims stage (claims.yaml).
 // Entries are lower-case words or phrases; `boilerplate` holds expanded RE2
