@@ -151,6 +151,35 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
       if (t.lower[k - 1] == '-' && std::isupper(static_cast<unsigned char>(t.lower[k]))) t.name_part = true;
     for (char& ch : t.lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   }
+  // A plural's possessive mark joins its word ("Sanders’ campaign manager",
+  // "the voters' choice") when a word follows and no single quotation is
+  // open: "‘in bed with terrorists’ and" is a closing mark.
+  {
+    std::vector<Token> joined;
+    joined.reserve(out.size());
+    bool single_open = false;
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      Token& t = out[k];
+      const bool apostrophe = t.punct && (t.lower == "'" || t.lower == "\xE2\x80\x99");
+      if (t.punct && t.lower == "\xE2\x80\x98") single_open = true;
+      if (apostrophe && !joined.empty()) {
+        Token& w = joined.back();
+        const bool attached = !w.punct && w.end == t.begin;
+        if (!attached) {
+          single_open = single_open || t.lower == "'";  // ' opening a quotation
+        } else if (!single_open && w.lower.size() > 1 && w.lower.back() == 's' && k + 1 < out.size() &&
+                   !out[k + 1].punct && out[k + 1].begin > t.end) {
+          w.end = t.end;
+          w.lower += t.lower;
+          continue;
+        } else {
+          single_open = false;  // a closing mark
+        }
+      }
+      joined.push_back(std::move(t));
+    }
+    out = std::move(joined);
+  }
   // A pronoun with a contracted auxiliary ("he's said", "they’ve argued",
   // "who'd") is two tokens, so the pronoun alone can be the source.
   static const std::set<std::string, std::less<>> clitic_hosts = {"i",   "you",  "he",   "she",  "it",
@@ -194,19 +223,17 @@ bool IsQuoteToken(const Token& t) {
   return IsQuoteChar(CodePointAt(t.lower, 0, &next));
 }
 
-bool IsPossessive(const Token& t) {
-  const std::string& w = t.lower;
-  return (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) ||
-         (w.size() > 4 && w.compare(w.size() - 4, 4, "\xE2\x80\x99s") == 0);
-}
-
-// The bytes of a possessive ending: 4 for "’s", 2 for "'s", else 0. (A
-// plural's "voters’" is two tokens: the mark does not join a word to a space.)
+// The bytes of a possessive ending: 4 for "’s", 2 for "'s", 3 for a
+// plural's "’" ("voters’", joined by Tokenize), 1 for its "'", else 0.
 std::size_t PossessiveEnding(std::string_view w) {
   if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") return 4;
   if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return 2;
+  if (w.size() > 4 && w.substr(w.size() - 4) == "s\xE2\x80\x99") return 3;
+  if (w.size() > 2 && w.substr(w.size() - 2) == "s'") return 1;
   return 0;
 }
+
+bool IsPossessive(const Token& t) { return !t.punct && PossessiveEnding(t.lower) > 0; }
 
 // The word without its possessive ending ("union's" -> "union").
 std::string WithoutPossessive(const std::string& w) { return w.substr(0, w.size() - PossessiveEnding(w)); }
@@ -1516,6 +1543,14 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           tok[cue.first - 2].lower == "as" &&
           (tok[cue.first - 1].lower == "i" || tok[cue.first - 1].lower == "we"))
         continue;
+      // "The voters' worries about ...", "Sanders’ call for ...": a plural's
+      // possessive right before the cue is the source without its mark.
+      // (A singular's stays: "McDonald's said" is a name.)
+      if (!source.empty() && cue.first > 0 && tok[cue.first - 1].end == source.end &&
+          IsPossessive(tok[cue.first - 1])) {
+        const std::size_t mark = PossessiveEnding(tok[cue.first - 1].lower);
+        if (mark == 1 || mark == 3) source.end -= mark;
+      }
       c.source = source;
       c.content = content;
       local.push_back(std::move(c));
