@@ -1797,12 +1797,17 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     for (const Token& t : words) d.push_back(t.lower);
   };
   // The words before a name wherever the text writes it ("GOP Sen. John
-  // McCain" when only "McCain said"), looked up once per name.
+  // McCain" when only "McCain said"), looked up once per name, within 16 KB
+  // either side of a mention: all of an article, and a long document is
+  // not read once per name.
   std::unordered_map<std::string, std::vector<std::string>> titles;
-  auto titles_of = [&](const std::string& name) -> const std::vector<std::string>& {
+  auto titles_of = [&](const std::string& name, std::size_t at) -> const std::vector<std::string>& {
     auto [entry, fresh] = titles.try_emplace(name);
     if (!fresh) return entry->second;
-    for (std::size_t pos = text.find(name); pos != std::string_view::npos; pos = text.find(name, pos + 1)) {
+    constexpr std::size_t kTitleReach = 16 << 10;
+    const std::size_t lo = at > kTitleReach ? at - kTitleReach : 0;
+    const std::string_view region = text.substr(0, std::min(text.size(), at + kTitleReach));
+    for (std::size_t pos = region.find(name, lo); pos != std::string_view::npos; pos = region.find(name, pos + 1)) {
       if (pos > 0 && std::isalnum(static_cast<unsigned char>(text[pos - 1]))) continue;
       constexpr std::size_t kReach = 60;  // bytes: four words
       std::size_t from = pos > kReach ? pos - kReach : 0;
@@ -1820,11 +1825,11 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     }
     return entry->second;
   };
-  auto described_as = [&](const std::string& name, const Role& role) {
+  auto described_as = [&](const std::string& name, std::size_t at, const Role& role) {
     auto d = descriptions.find(name);
     if (d == descriptions.end()) return false;
     const std::vector<std::string>& said = d->second;
-    const std::vector<std::string>& written = titles_of(name);
+    const std::vector<std::string>& written = titles_of(name, at);
     auto in = [&](const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
       for (auto it = words.begin(); (it = std::search(it, words.end(), phrase.begin(), phrase.end())) != words.end();
            ++it)
@@ -2091,7 +2096,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       const Named* fits = nullptr;
       for (auto it = named.rbegin(); role && it != named_limit() && !fits; ++it)
         if (it->has_name && it->type == SourceType::kPerson && !(gender && it->gender && it->gender != gender) &&
-            described_as(it->name, *role))
+            described_as(it->name, it->at, *role))
           fits = &*it;
       if (fits) {
         resolved = fits->name;
@@ -2215,7 +2220,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       const Named& n = named[k];
       if (n.at > c.source.begin + kAheadReach) break;
       if (!n.has_name || n.type != SourceType::kPerson || (a.gender && n.gender && n.gender != a.gender)) continue;
-      if (!described_as(n.name, a.role)) continue;
+      if (!described_as(n.name, n.at, a.role)) continue;
       c.resolved = n.name;
       break;
     }
