@@ -155,15 +155,14 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
   // "the voters' choice") when a word follows and no single quotation is
   // open: "‘in bed with terrorists’ and" is a closing mark.
   {
-    std::vector<Token> joined;
-    joined.reserve(out.size());
+    std::size_t kept = 0;  // tokens are joined in place
     bool single_open = false;
     for (std::size_t k = 0; k < out.size(); ++k) {
       Token& t = out[k];
       const bool apostrophe = t.punct && (t.lower == "'" || t.lower == "\xE2\x80\x99");
       if (t.punct && t.lower == "\xE2\x80\x98") single_open = true;
-      if (apostrophe && !joined.empty()) {
-        Token& w = joined.back();
+      if (apostrophe && kept > 0) {
+        Token& w = out[kept - 1];
         const bool attached = !w.punct && w.end == t.begin;
         if (!attached) {
           single_open = single_open || t.lower == "'";  // ' opening a quotation
@@ -176,9 +175,10 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
           single_open = false;  // a closing mark
         }
       }
-      joined.push_back(std::move(t));
+      if (kept != k) out[kept] = std::move(t);
+      ++kept;
     }
-    out = std::move(joined);
+    out.resize(kept);
   }
   // A pronoun with a contracted auxiliary ("he's said", "they’ve argued",
   // "who'd") is two tokens, so the pronoun alone can be the source.
