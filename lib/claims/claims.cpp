@@ -974,7 +974,17 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       while (p < before) {
         std::size_t q = p;
         // "Yet she ...", "Still, Trump ...": a sentence adverb is no subject.
-        while (q < before && (tok[q].punct || g.clause_openers.count(tok[q].lower) || g.sentence_adverbs.count(tok[q].lower)))
+        // ("After the Paris attacks, Trump ...": an opener that is a
+        // preposition is skipped with its phrase up to the comma, below; "If
+        // Republicans choose to ..." has no comma, and its subject is next.)
+        auto comma_before = [&](std::size_t from) {
+          for (std::size_t k = from; k < before; ++k)
+            if (tok[k].lower == ",") return true;
+          return false;
+        };
+        while (q < before && (tok[q].punct || g.sentence_adverbs.count(tok[q].lower) ||
+                              (g.clause_openers.count(tok[q].lower) &&
+                               !(g.prepositions.count(tok[q].lower) && comma_before(q + 1)))))
           ++q;
         std::size_t sb = q, se = q;
         if (q < before && g.prepositions.count(tok[q].lower)) {  // "In response to X, Y said": not X
@@ -983,7 +993,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           p = k + 1;
           continue;
         }
-        if (q < before && m.IsPronoun(tok[q])) se = q + 1;
+        // ("His campaign": a possessive determiner, not the pronoun "his".)
+        const bool determiner = q + 1 < before && g.determiners.count(tok[q].lower) && m.IsNpWord(tok[q + 1]);
+        if (q < before && m.IsPronoun(tok[q]) && !determiner) se = q + 1;
         else
           while (se < before && m.IsNpWord(tok[se]) && !g.clause_openers.count(tok[se].lower)) ++se;
         bool content_word = false;
@@ -1380,10 +1392,28 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             std::size_t medium_end = e;
             while (medium_end < cue.first && (g.days.count(tok[medium_end].lower) || tok[medium_end].lower == "on"))
               ++medium_end;
+            // "sent a text message to supporters saying": the one written to,
+            // between the medium and the cue, is not the source either.
+            if (!source.empty() && e == cue.first) {
+              for (std::size_t k = b > 1 ? b - 1 : b + 1; k < e; ++k)  // "to" inside the phrase or just before it
+                if (tok[k].lower == "to" && k > 0 && g.medium_words.count(tok[k - 1].lower)) {
+                  b = std::min(b, k - 1);
+                  while (b > 0 && !tok[b - 1].punct && (g.determiners.count(tok[b - 1].lower) || m.IsNpWord(tok[b - 1])))
+                    --b;  // "in a statement to Wired": back to "a"
+                  e = k;
+                  medium_end = cue.first;
+                  break;
+                }
+            }
             if (!source.empty() && a.source.empty() && EndsWith(cue_lower, "ing") && medium_end == cue.first && e > b &&
                 g.medium_words.count(tok[e - 1].lower) && b > 0 && !tok[b - 1].punct && !tok[b - 1].upper) {
-              auto [sb, se] = subject_before(b);
-              if (se > sb) source = span_of(sb, se);
+              if (tok[b - 1].lower == "in" && !local.empty() && !local.back().source.empty()) {
+                source = local.back().source;  // "Thiel wrote in a statement to Wired explaining"
+              } else if (!g.prepositions.count(tok[b - 1].lower) && tok[b - 1].lower != "to") {
+                // (Not "referring to Trump's first TV ad talking about": the ad talks.)
+                auto [sb, se] = subject_before(b);
+                if (se > sb) source = span_of(sb, se);
+              }
             }
             // "X has defended its stance, arguing that ...", "Trump blasted the
             // instructor and then tweeted that ...": the subject of the sentence.
