@@ -218,6 +218,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"Exit polls taken in South Carolina", "vague", "", "found", "turnout rose"}},
       {"... also after a number", "Six in 10 voters say the economy is weak.",
        {"Six in 10 voters", "vague", "", "say", "the economy is weak"}},
+      {"the channel between cue and content", "The mayor said by telephone that the bridge was safe.",
+       {"The mayor", "person", "", "said", "the bridge was safe"}},
       {"a medium and the one written to before a participle",
        "His campaign sent out a text message to supporters saying the race was close.",
        {"His campaign", "organisation", "", "saying", "the race was close"}},
