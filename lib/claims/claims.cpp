@@ -1036,6 +1036,37 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     };
 
     std::vector<Claim> local;
+    // "issued a statement saying ...": the statement is the channel (guide
+    // §5.2), the speaker is the subject of "issued" ("released a statement
+    // Wednesday saying": a day between; "sent a text message to supporters
+    // saying": the one written to is not the source either; "wrote in a
+    // statement to Wired explaining": the writer). [b, e) is the noun phrase
+    // before the participle; nothing when it is no medium.
+    auto speaker_through_medium = [&](std::size_t b, std::size_t e, std::size_t participle) -> std::optional<Span> {
+      std::size_t medium_end = e;
+      while (medium_end < participle && (g.days.count(tok[medium_end].lower) || tok[medium_end].lower == "on"))
+        ++medium_end;
+      if (e == participle) {
+        for (std::size_t k = b > 1 ? b - 1 : b + 1; k < e; ++k)  // "to" inside the phrase or just before it
+          if (tok[k].lower == "to" && k > 0 && g.medium_words.count(tok[k - 1].lower)) {
+            b = std::min(b, k - 1);
+            while (b > 0 && !tok[b - 1].punct && (g.determiners.count(tok[b - 1].lower) || m.IsNpWord(tok[b - 1])))
+              --b;  // "in a statement to Wired": back to "a"
+            e = k;
+            medium_end = participle;
+            break;
+          }
+      }
+      if (medium_end != participle || e <= b || !g.medium_words.count(tok[e - 1].lower) || b == 0 ||
+          tok[b - 1].punct || tok[b - 1].upper)
+        return std::nullopt;
+      if (tok[b - 1].lower == "in" && !local.empty() && !local.back().source.empty()) return local.back().source;
+      // (Not "referring to Trump's first TV ad talking about": the ad talks.)
+      if (g.prepositions.count(tok[b - 1].lower) || tok[b - 1].lower == "to") return std::nullopt;
+      auto [sb, se] = subject_before(b);
+      if (se > sb) return span_of(sb, se);
+      return std::nullopt;
+    };
     // A claim whose content comes before its cue ("..., X said"). A later
     // inverted claim of the sentence starts after its content; a claim with
     // its content after the cue ("Cruz promised to ..., Stovall said") is
@@ -1248,6 +1279,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         if (source.empty()) {
           auto [b, e] = source_before(cue.first);
           source = span_of(b, e);
+          // "sent out a text message to supporters saying: “...”"
+          if (!source.empty() && a.source.empty() && EndsWith(cue_lower, "ing"))
+            if (auto speaker = speaker_through_medium(b, e, cue.first)) source = *speaker;
         }
         // "Lavrov expressed his dismay, stating: “...”": a participle after a
         // comma speaks for the subject (or the previous speaker).
@@ -1386,35 +1420,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
               const std::string_view prev = text.substr(local.back().source.begin, local.back().source.size());
               if (prev != "his" && prev != "her" && prev != "its" && prev != "their") source = local.back().source;
             }
-            // "issued a statement saying ...": the statement is the channel
-            // (guide §5.2), the speaker is the subject of "issued".
-            // ("released a statement Wednesday saying": a day between.)
-            std::size_t medium_end = e;
-            while (medium_end < cue.first && (g.days.count(tok[medium_end].lower) || tok[medium_end].lower == "on"))
-              ++medium_end;
-            // "sent a text message to supporters saying": the one written to,
-            // between the medium and the cue, is not the source either.
-            if (!source.empty() && e == cue.first) {
-              for (std::size_t k = b > 1 ? b - 1 : b + 1; k < e; ++k)  // "to" inside the phrase or just before it
-                if (tok[k].lower == "to" && k > 0 && g.medium_words.count(tok[k - 1].lower)) {
-                  b = std::min(b, k - 1);
-                  while (b > 0 && !tok[b - 1].punct && (g.determiners.count(tok[b - 1].lower) || m.IsNpWord(tok[b - 1])))
-                    --b;  // "in a statement to Wired": back to "a"
-                  e = k;
-                  medium_end = cue.first;
-                  break;
-                }
-            }
-            if (!source.empty() && a.source.empty() && EndsWith(cue_lower, "ing") && medium_end == cue.first && e > b &&
-                g.medium_words.count(tok[e - 1].lower) && b > 0 && !tok[b - 1].punct && !tok[b - 1].upper) {
-              if (tok[b - 1].lower == "in" && !local.empty() && !local.back().source.empty()) {
-                source = local.back().source;  // "Thiel wrote in a statement to Wired explaining"
-              } else if (!g.prepositions.count(tok[b - 1].lower) && tok[b - 1].lower != "to") {
-                // (Not "referring to Trump's first TV ad talking about": the ad talks.)
-                auto [sb, se] = subject_before(b);
-                if (se > sb) source = span_of(sb, se);
-              }
-            }
+            if (!source.empty() && a.source.empty() && EndsWith(cue_lower, "ing"))
+              if (auto speaker = speaker_through_medium(b, e, cue.first)) source = *speaker;
             // "X has defended its stance, arguing that ...", "Trump blasted the
             // instructor and then tweeted that ...": the subject of the sentence.
             if (source.empty() && continues) {
