@@ -741,7 +741,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             while (nb > 0 && m.IsNpWord(tok[nb - 1]) && !m.IsPronoun(tok[nb - 1])) --nb;
             // "But Matt Ruiz, the group's director, said": a conjunction opens the clause.
             if (nb + 1 < name_end && g.clause_openers.count(tok[nb].lower)) ++nb;
-            if (nb == name_end || !tok[nb].upper || !tok[name_end - 1].upper || g.clause_openers.count(tok[nb].lower))
+            // ("On Sunday, Sanders issued ...": an opening adjunct, no name.)
+            if (nb == name_end || !tok[nb].upper || !tok[name_end - 1].upper || g.clause_openers.count(tok[nb].lower) ||
+                g.prepositions.count(tok[nb].lower))
               continue;
             const bool clause_start = nb == 0 || tok[nb - 1].lower == "," || IsQuoteToken(tok[nb - 1]) ||
                                       (nb == 1 && tok[0].punct) || g.clause_openers.count(tok[nb - 1].lower);
