@@ -741,12 +741,18 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             while (nb > 0 && m.IsNpWord(tok[nb - 1]) && !m.IsPronoun(tok[nb - 1])) --nb;
             // "But Matt Ruiz, the group's director, said": a conjunction opens the clause.
             if (nb + 1 < name_end && g.clause_openers.count(tok[nb].lower)) ++nb;
-            // ("On Sunday, Sanders issued ...": an opening adjunct, no name.)
+            // ("Now Donald Trump, ...": a sentence adverb before the name;
+            // "On Sunday, Sanders issued ...", "Meanwhile, ...": an opening
+            // adjunct, no name.)
+            if (nb + 1 < name_end && g.sentence_adverbs.count(tok[nb].lower) && tok[nb + 1].upper &&
+                !g.days.count(tok[nb + 1].lower) && !g.months.count(tok[nb + 1].lower))
+              ++nb;  // (not "Earlier Tuesday")
             if (nb == name_end || !tok[nb].upper || !tok[name_end - 1].upper || g.clause_openers.count(tok[nb].lower) ||
-                g.prepositions.count(tok[nb].lower))
+                g.prepositions.count(tok[nb].lower) || g.sentence_adverbs.count(tok[nb].lower))
               continue;
             const bool clause_start = nb == 0 || tok[nb - 1].lower == "," || IsQuoteToken(tok[nb - 1]) ||
-                                      (nb == 1 && tok[0].punct) || g.clause_openers.count(tok[nb - 1].lower);
+                                      (nb == 1 && tok[0].punct) || g.clause_openers.count(tok[nb - 1].lower) ||
+                                      g.sentence_adverbs.count(tok[nb - 1].lower);
             const Token& d = tok[c + 1];
             // "Clinton, during a town hall in Columbus, Ohio, said": an adjunct,
             // not a description; the name alone is the source.
@@ -766,7 +772,22 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                                                   !g.not_in_noun_phrase.count(d.lower) && !EndsWith(d.lower, "ed") &&
                                                   !EndsWith(d.lower, "ing")));
             if (!clause_start || !described) continue;
+            // "Donald J. Trump, the nominee, has been more scathing,
+            // threatening": the clause's verb ends the description at the
+            // comma before it (the subject is "Donald J. Trump, the
+            // nominee"); a relative clause's verb is part of the description.
             std::size_t e = j - 1;
+            std::size_t last_comma = 0;
+            for (std::size_t k = c + 1; k + 1 < j; ++k) {
+              if (g.relative_words.count(tok[k].lower) || tok[k].lower == "that") break;
+              if (tok[k].lower == ",") last_comma = k;
+              static const std::set<std::string, std::less<>> auxiliaries = {
+                  "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "does", "did"};
+              if (!auxiliaries.count(tok[k].lower)) continue;
+              e = last_comma;
+              break;
+            }
+            if (e <= c + 1) continue;
             for (std::size_t k = c + 1; k + 1 < e; ++k)
               if (tok[k].lower == "," && g.relative_words.count(tok[k + 1].lower)) e = k;
             return {nb, e};
