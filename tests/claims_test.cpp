@@ -474,6 +474,28 @@ TEST_CASE("a role without a name is the person the text names with that role", "
   }
 }
 
+TEST_CASE("a pronoun after a role without a name is the speaker named next in the paragraph", "[claims]") {
+  auto find = [](const std::vector<Got>& got, const std::string& source) {
+    for (const Got& g : got)
+      if (g.source == source) return g;
+    return Got{};
+  };
+  // corpus 004: "She" is not the envoy; her quotations end with her name.
+  auto got = Claims(
+      "Moscow\u2019s UN envoy accused the council of bias. She added, \u201CThe town is ruined.\u201D Adding, "
+      "\u201CWe will act,\u201D Samantha Power said.");
+  CHECK(find(got, "She").resolved == "Samantha Power");
+  // Not across a paragraph, nor after a person with a name.
+  got = Claims(
+      "Moscow\u2019s UN envoy accused the council of bias. She added, \u201CThe town is ruined.\u201D\n\n"
+      "\u201CWe will act,\u201D Samantha Power said.");
+  CHECK(find(got, "She").resolved == "Moscow\u2019s UN envoy");
+  got = Claims(
+      "Ana Ruiz accused the council of bias. She added, \u201CThe town is ruined.\u201D Adding, \u201CWe will "
+      "act,\u201D Samantha Power said.");
+  CHECK(find(got, "She").resolved == "Ana Ruiz");
+}
+
 TEST_CASE("a pronoun or title skips a person the text gives the other gender", "[claims]") {
   struct Case {
     std::string text;

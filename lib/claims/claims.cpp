@@ -1800,6 +1800,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     char gender = 0;       // 'f' or 'm' when the text says ("Mrs. Clinton", "the spokeswoman"), else 0
     std::size_t at = 0;    // where the noun phrase starts
     bool has_name = false;  // a person's name, not a role alone ("the spokeswoman")
+    std::size_t claim = 0;  // whose source it is
   };
   std::vector<Named> named;  // in text order
   // A person's role without a name ("the spokeswoman", "the Russian top
@@ -1921,6 +1922,16 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     std::size_t from;  // index into `named` of the first source after it
   };
   std::vector<Ahead> ahead;
+  // "She" whose last person before is a role without a name ("Moscow’s UN
+  // envoy") or no one: the person who speaks next in the same paragraph,
+  // when nothing but the pronoun's quotations stands between ("She added,
+  // “...” Adding, “...,” Samantha Power said.").
+  struct PronounAhead {
+    std::size_t claim;
+    char gender;
+    std::size_t from;  // index into `named` of the first source after it
+  };
+  std::vector<PronounAhead> pronouns_ahead;
   // The gender the text gave a name where it did ("Mr. Sanders ... Sanders said").
   std::unordered_map<std::string, char> gender_of_name;
   auto gender_of = [&](const std::vector<Token>& words) -> char {
@@ -2084,15 +2095,19 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     std::optional<std::string> resolved;
     if (st.size() == 1 && m.IsPronoun(head)) {
       const bool person = m.person_pronouns.Contains(head.lower);
+      bool named_person = false;
       for (auto it = named.rbegin(); it != named_limit(); ++it) {
         if (gender && it->gender && it->gender != gender) continue;
         if (person ? it->type == SourceType::kPerson
                    : (it->type == SourceType::kOrganisation || it->type == SourceType::kMedia)) {
           resolved = it->name;
+          named_person = it->has_name;
           if (!kind) kind = it->type;
           break;
         }
       }
+      if (person && !named_person && !c.quoted_in)
+        pronouns_ahead.push_back({static_cast<std::size_t>(&c - claims->data()), gender, named.size()});
       if (!kind) kind = person ? SourceType::kPerson : SourceType::kOrganisation;
     } else if (st.size() == 1 && m.speaker_pronouns.Contains(head.lower)) {
       if (!kind) kind = SourceType::kPerson;  // "I": a quotation's speaker resolves below
@@ -2165,6 +2180,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           Named again = *fits;
           again.full = lower(text.substr(named_span.begin, named_span.size()));
           again.at = named_span.begin;
+          again.claim = static_cast<std::size_t>(&c - claims->data());
           if (!again.gender) again.gender = gender;
           describe(again.name, st);
           named.push_back(std::move(again));
@@ -2251,7 +2267,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             known = gender_of_surname(name.substr(name.rfind(' ') + 1));
           const bool has_name = *kind == SourceType::kPerson && (st[name_end - 1].upper || st[name_end - 1].name_part);
           named.push_back({name, lower(text.substr(named_span.begin, named_span.size())), *kind, known,
-                           named_span.begin, has_name});
+                           named_span.begin, has_name, static_cast<std::size_t>(&c - claims->data())});
           if (has_name) describe(name, st);
           if (role && !role->modifiers.empty())
             ahead.push_back({static_cast<std::size_t>(&c - claims->data()), *role, gender, named.size()});
@@ -2284,6 +2300,18 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       c.resolved = n.name;
       break;
     }
+  }
+
+  for (const PronounAhead& p : pronouns_ahead) {
+    if (p.from >= named.size()) continue;
+    const Named& n = named[p.from];  // the next speaker named, and no one between
+    Claim& c = (*claims)[p.claim];
+    const Claim& speaker = (*claims)[n.claim];
+    if (!n.has_name || n.type != SourceType::kPerson || (p.gender && n.gender && n.gender != p.gender) ||
+        n.at < c.source.end || text.substr(c.source.end, n.at - c.source.end).find('\n') != std::string_view::npos ||
+        !OpensWithQuote(text, speaker.content) || speaker.cue.begin < speaker.content.end)
+      continue;
+    c.resolved = n.name;
   }
 
   // The first person inside a quotation is the quotation's speaker.
