@@ -255,5 +255,16 @@ TEST_CASE("claims.yaml grammar words load, and a pack without them is noted", "[
 
   std::ofstream(dir / "claims.yaml", std::ios::trunc) << "grammar:\n  determiner: [the]\n";
   CHECK_THROWS_WITH(evident::LoadPack(dir.string()), Catch::Contains("unknown key 'determiner' in grammar"));
+
+  // role_synonyms: groups of two ways or more; claim_hedges: types a hedge rule has.
+  CHECK(en.lexicon.claim_hedges == std::vector<std::string>{"impersonal"});
+  CHECK_FALSE(en.lexicon.role_synonyms.empty());
+  std::ofstream(dir / "claims.yaml", std::ios::trunc) << "role_synonyms:\n  - [senator]\n";
+  CHECK_THROWS_WITH(evident::LoadPack(dir.string()), Catch::Contains("at least two ways"));
+  std::ofstream(dir / "claims.yaml", std::ios::trunc) << "claim_hedges: [no_such_type]\n";
+  const Pack hedges = evident::LoadPack(dir.string());
+  bool noted = false;
+  for (const auto& note : hedges.notes) noted = noted || note.message.find("'no_such_type'") != std::string::npos;
+  CHECK(noted);
   fs::remove_all(dir);
 }

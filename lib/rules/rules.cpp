@@ -635,6 +635,15 @@ Pack LoadPackOver(const std::string& dir, const PackOptions& options, const Pack
     if (!missing.empty())
       pack.notes.push_back({r.At(root["claims"]), "claims file has no grammar words for: " + missing +
                                                        " (claims find fewer sources; see rules/en/claims.yaml)"});
+    // A claim_hedges type no hedge rule has makes no claim.
+    for (const std::string& type : pack.lexicon.claim_hedges) {
+      const bool used = std::any_of(pack.rules.begin(), pack.rules.end(), [&](const Rule& rule) {
+        return rule.category == Category::kHedge && rule.type == type;
+      });
+      if (!used)
+        pack.notes.push_back({r.At(root["claims"]),
+                              "claims file: claim_hedges type '" + type + "' is the type of no hedge rule"});
+    }
   }
   return pack;
 }
