@@ -609,6 +609,10 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       return at == 0 || tok[at - 1].punct || g.clause_openers.count(tok[at - 1].lower) ||
              g.sentence_adverbs.count(tok[at - 1].lower);
     };
+    // Whether token `k` is part of one of the sentence's cues.
+    auto in_cue = [&](std::size_t k) {
+      return std::any_of(cues.begin(), cues.end(), [&](const CueInfo& o) { return o.first <= k && k <= o.last; });
+    };
     auto np_before = [&](std::size_t end) -> std::pair<std::size_t, std::size_t> {
       std::size_t j = end;
       while (j > 0 && IsQuoteToken(tok[j - 1])) --j;
@@ -750,6 +754,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             if (nb == name_end || !tok[nb].upper || !tok[name_end - 1].upper || g.clause_openers.count(tok[nb].lower) ||
                 g.prepositions.count(tok[nb].lower) || g.sentence_adverbs.count(tok[nb].lower))
               continue;
+            // (Narrower than clause_starts_at, which takes any mark before the
+            // name: on PolNeAR train that changes three sources, two for the worse.)
             const bool clause_start = nb == 0 || tok[nb - 1].lower == "," || IsQuoteToken(tok[nb - 1]) ||
                                       (nb == 1 && tok[0].punct) || g.clause_openers.count(tok[nb - 1].lower) ||
                                       g.sentence_adverbs.count(tok[nb - 1].lower);
@@ -882,8 +888,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                 (EndsWith(t.lower, "ed") || EndsWith(t.lower, "ing") || EndsWith(t.lower, "n't") ||
                  EndsWith(t.lower, "n\xE2\x80\x99t")))
               break;
-            if (std::any_of(cues.begin(), cues.end(), [&](const CueInfo& o) { return o.first <= k - 1 && k - 1 <= o.last; }))
-              break;
+            if (in_cue(k - 1)) break;
             --k;
           }
           while (k < j && g.clause_openers.count(tok[k].lower)) ++k;
@@ -915,9 +920,6 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
             (!m.IsNpNoun(tok[h].lower) && !std::isdigit(static_cast<unsigned char>(tok[h].lower[0])) &&
              !g.number_words.count(tok[h].lower)))
           break;
-        auto in_cue = [&](std::size_t k) {
-          return std::any_of(cues.begin(), cues.end(), [&](const CueInfo& o) { return o.first <= k && k <= o.last; });
-        };
         std::size_t hb = h;
         while (hb > 0 && h - hb < 5 && !tok[hb - 1].punct && !g.not_in_noun_phrase.count(tok[hb - 1].lower) &&
                !m.pre_cue.Contains(tok[hb - 1].lower) && !g.clause_openers.count(tok[hb - 1].lower) &&
@@ -1150,10 +1152,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       // pronoun too (not "so that", "now that").
       const bool relative_that = rel > 1 && tok[rel - 1].lower == "that" && !tok[rel - 2].punct &&
                                  !m.IsPronoun(tok[rel - 2]) && !g.not_in_noun_phrase.count(tok[rel - 2].lower) &&
-                                 tok[rel - 2].lower != "such" &&
-                                 std::none_of(cues.begin(), cues.end(), [&](const CueInfo& o) {
-                                   return o.first <= rel - 2 && rel - 2 <= o.last;
-                                 });
+                                 tok[rel - 2].lower != "such" && !in_cue(rel - 2);
       if (rel > 1 && (tok[rel - 1].lower == "who" || tok[rel - 1].lower == "which" || relative_that) &&
           source.empty()) {
         const bool comma = tok[rel - 2].lower == ",";
@@ -1225,10 +1224,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                                   m.pre_cue.MatchAt(tok, k) > 0 || (k >= np_b && k < np_e) ||
                                   // a modifier of the speaker: “...,” warm-hearted Trump said
                                   (!tok[k].punct && cue.first - qt <= 6 && !g.clause_openers.count(tok[k].lower) &&
-                                   !g.relative_words.count(tok[k].lower) && tok[k].lower != "that" &&
-                                   std::none_of(cues.begin(), cues.end(), [&](const CueInfo& o) {
-                                     return o.first <= k && k <= o.last;
-                                   })));
+                                   !g.relative_words.count(tok[k].lower) && tok[k].lower != "that" && !in_cue(k)));
           // “...,” X said: the quotation closes a clause, inside or after its mark.
           std::size_t inner = q.end;
           UChar32 mark;
@@ -1903,8 +1899,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       bool other = false, same = false;
       for (const auto* words : {&said, &written})
         for (const std::string& w : *words) {
-          if (!PossessiveEnding(w)) continue;
-          (w.substr(0, w.size() - PossessiveEnding(w)) == role.possessor ? same : other) = true;
+          if (PossessiveEnding(w)) (WithoutPossessive(w) == role.possessor ? same : other) = true;
         }
       if (other && !same) return false;
     }
@@ -1932,6 +1927,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     std::size_t from;  // index into `named` of the first source after it
   };
   std::vector<PronounAhead> pronouns_ahead;
+  // Whether a person of gender `have` can be what words of gender `want`
+  // refer to (0: the text does not say).
+  auto gender_fits = [](char want, char have) { return !want || !have || want == have; };
   // The gender the text gave a name where it did ("Mr. Sanders ... Sanders said").
   std::unordered_map<std::string, char> gender_of_name;
   auto gender_of = [&](const std::vector<Token>& words) -> char {
@@ -2097,7 +2095,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       const bool person = m.person_pronouns.Contains(head.lower);
       bool named_person = false;
       for (auto it = named.rbegin(); it != named_limit(); ++it) {
-        if (gender && it->gender && it->gender != gender) continue;
+        if (!gender_fits(gender, it->gender)) continue;
         if (person ? it->type == SourceType::kPerson
                    : (it->type == SourceType::kOrganisation || it->type == SourceType::kMedia)) {
           resolved = it->name;
@@ -2170,7 +2168,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       if (role) role->modifiers.insert(role->modifiers.end(), pp_modifiers.begin(), pp_modifiers.end());
       const Named* fits = nullptr;
       for (auto it = named.rbegin(); role && it != named_limit() && !fits; ++it)
-        if (it->has_name && it->type == SourceType::kPerson && !(gender && it->gender && it->gender != gender) &&
+        if (it->has_name && it->type == SourceType::kPerson && gender_fits(gender, it->gender) &&
             described_as(it->name, it->at, *role))
           fits = &*it;
       if (fits) {
@@ -2242,7 +2240,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           bool found = false;
           // ("Mrs. Clinton" is not a man named Clinton.)
           for (auto it = named.rbegin(); it != named_limit() && !found; ++it) {
-            if (gender && it->gender && it->gender != gender) continue;
+            if (!gender_fits(gender, it->gender)) continue;
             // (A capitalised word is a surname, not the place ending "protest organizers in Cleveland".)
             if (it->type == SourceType::kPerson && (it->has_name || !std::isupper(static_cast<unsigned char>(name[0]))) &&
                 EndsWithWord(it->name, name)) {
@@ -2295,7 +2293,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     for (std::size_t k = a.from; k < last; ++k) {
       const Named& n = named[k];
       if (n.at > c.source.begin + kAheadReach) break;
-      if (!n.has_name || n.type != SourceType::kPerson || (a.gender && n.gender && n.gender != a.gender)) continue;
+      if (!n.has_name || n.type != SourceType::kPerson || !gender_fits(a.gender, n.gender)) continue;
       if (!described_as(n.name, n.at, a.role)) continue;
       c.resolved = n.name;
       break;
@@ -2307,7 +2305,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     const Named& n = named[p.from];  // the next speaker named, and no one between
     Claim& c = (*claims)[p.claim];
     const Claim& speaker = (*claims)[n.claim];
-    if (!n.has_name || n.type != SourceType::kPerson || (p.gender && n.gender && n.gender != p.gender) ||
+    if (!n.has_name || n.type != SourceType::kPerson || !gender_fits(p.gender, n.gender) ||
         n.at < c.source.end || text.substr(c.source.end, n.at - c.source.end).find('\n') != std::string_view::npos ||
         !OpensWithQuote(text, speaker.content) || speaker.cue.begin < speaker.content.end)
       continue;

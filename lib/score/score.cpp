@@ -56,12 +56,6 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
   std::vector<std::size_t> cue_of(annotations.size(), claims->size());
   for (std::size_t k = 0; k < claims->size(); ++k)
     if (const auto& cue = (*claims)[k].cue_annotation) cue_of[*cue] = k;
-  // The claims of each sentence, as (sentence, claim) pairs in order, found
-  // by binary search: a document with many claims stays linear.
-  std::vector<std::pair<std::size_t, std::size_t>> by_sentence;
-  by_sentence.reserve(claims->size());
-  for (std::size_t k = 0; k < claims->size(); ++k) by_sentence.emplace_back((*claims)[k].sentence, k);
-  std::sort(by_sentence.begin(), by_sentence.end());
   for (std::size_t ci = 0; ci < claims->size(); ++ci) {
     Claim& c = (*claims)[ci];
     const Sentence& s = sentences[c.sentence];
@@ -69,12 +63,15 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
     // sentence before has its source and cue there.)
     const Span extent = c.continues ? c.content : Extent(c);
     Span scope = {s.span.begin, s.span.end};
-    const auto same_begin = std::lower_bound(by_sentence.begin(), by_sentence.end(), std::pair{c.sentence, std::size_t{0}});
-    const auto same_end = std::upper_bound(by_sentence.begin(), by_sentence.end(), std::pair{c.sentence, claims->size()});
+    // Claims come in text order (claims.h), so the sentence's other claims
+    // are found by binary search: a document with many claims stays linear.
+    const auto [same_begin, same_end] =
+        std::equal_range(claims->begin(), claims->end(), c, [](const Claim& a, const Claim& b) {
+          return a.sentence < b.sentence;
+        });
     for (auto it = same_begin; it != same_end; ++it) {
-      const std::size_t k = it->second;
-      const Claim& o = (*claims)[k];
-      if (k == ci) continue;
+      const Claim& o = *it;
+      if (&o == &c) continue;
       const Span oe = Extent(o);
       if (oe.end <= extent.begin) scope.begin = std::max(scope.begin, oe.end);
       if (oe.begin >= extent.end) scope.end = std::min(scope.end, oe.begin);
