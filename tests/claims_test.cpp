@@ -358,6 +358,10 @@ TEST_CASE("a quotation opening the next sentence continues its speaker", "[claim
        "\u201CIt is too late.\u201D", ""},
       // a sentence that does not open with a quotation stays the writer's
       {"\u201CWe will rebuild,\u201D Ruiz said. The bridge fell in May.", "The bridge fell in May", ""},
+      // a speaker's turn in an interview or a transcript goes on to the end of its paragraph
+      {"Q: Will the dam hold?\n\nA: It will hold. The river is falling.", "The river is falling", "A"},
+      {"JAKE TAPPER: Welcome back. The vote is today.", "The vote is today", "JAKE TAPPER"},
+      {"A: It will hold.\n\nThe river fell in May.", "The river fell in May", ""},
   };
   for (const Case& k : cases) {
     CAPTURE(k.text);
@@ -378,6 +382,34 @@ TEST_CASE("a quotation opening the next sentence continues its speaker", "[claim
     CHECK_FALSE(found->cue_annotation);  // the cue annotation stays with the speaker's claim
     CHECK(evident::ClaimFlags(*found) == std::vector<std::string_view>{"continuation"});
   }
+}
+
+TEST_CASE("a speaker's label in a transcript is a person, and their turn quotes what they report", "[claims]") {
+  const std::string text =
+      "JAKE TAPPER: Governor, welcome.\n\nMARY FALLIN: Thank you. I told him the state needs calm.\n\n"
+      "TAPPER: Is he a healer?\n\nTrump: 35 percent.";
+  Document doc;
+  AnnotatedDocument out;
+  Annotate(text, &doc, &out);
+  auto part = [&](evident::Span s) { return text.substr(s.begin, s.size()); };
+  std::vector<const Claim*> labels;
+  const Claim* told = nullptr;
+  for (const Claim& c : out.claims) {
+    if (part(c.cue) == ":" && !c.continues) labels.push_back(&c);
+    if (part(c.cue) == "told") told = &c;
+  }
+  REQUIRE(labels.size() == 3);  // "Trump: 35 percent." is a list's entry, not a turn
+  CHECK(part(labels[0]->source) == "JAKE TAPPER");
+  CHECK(part(labels[0]->content) == "Governor, welcome");
+  CHECK(part(labels[1]->source) == "MARY FALLIN");
+  CHECK(part(labels[2]->source) == "TAPPER");
+  CHECK(labels[2]->resolved == "JAKE TAPPER");
+  for (const Claim* l : labels) CHECK(l->source_type == evident::SourceType::kPerson);
+  REQUIRE(told != nullptr);
+  CHECK(told->quoted);
+  REQUIRE(told->quoted_in);
+  CHECK(&out.claims[*told->quoted_in] == labels[1]);
+  CHECK(told->resolved == "MARY FALLIN");  // the first person is the turn's speaker
 }
 
 TEST_CASE("names: a question's auxiliary, title case and a dropped article are not names", "[claims]") {

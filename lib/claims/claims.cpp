@@ -523,6 +523,13 @@ bool OpensWithQuote(std::string_view text, const Span& s) {
   return t.starts_with("\u201C") || t.starts_with('"') || t.starts_with("''");
 }
 
+// Whether a source and cue are a speaker's label in a transcript or an
+// interview ("A: ...", "JAKE TAPPER: ..."; rule attribution.speaker_label):
+// the cue is the colon right after the source.
+bool IsSpeakerLabel(std::string_view text, const Span& source, const Span& cue) {
+  return !source.empty() && source.end == cue.begin && text.substr(cue.begin, cue.size()) == ":";
+}
+
 // Trims white space and the given trailing punctuation from a span.
 Span TrimContent(std::string_view text, Span s) {
   auto is_space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
@@ -1110,11 +1117,14 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       c.cue_annotation = cue.annotation;
       if (rule.category == Category::kDenial) c.stance = "denial";
       Span source = a.source, content = a.content;
+      // A speaker's label: all the sentence is the speaker's (the article
+      // "A" is no one, but the label "A:" is the one who answers).
+      const bool label = IsSpeakerLabel(text, source, c.cue);
 
       // Where this claim's content must stop: at a later cue that starts a
       // new clause (", adding that", "as Moscow accused").
       std::size_t limit_token = tok.size();
-      for (std::size_t cj = ci + 1; cj < cues.size(); ++cj) {
+      for (std::size_t cj = ci + 1; cj < cues.size() && !label; ++cj) {
         auto [nb, ne] = np_before(cues[cj].first);
         (void)ne;
         std::size_t start = nb;
@@ -1581,7 +1591,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
                                    for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j)) > 0;) j -= n;
                                    return j == src_tok + 1;
                                  }();
-      if (!source.empty() && !relative_source && !demonstrative && source.begin >= s.span.begin &&
+      if (!source.empty() && !relative_source && !demonstrative && !label && source.begin >= s.span.begin &&
           source.end <= s.span.end) {
         std::size_t k = token_at(source.begin);
         while (k < tok.size() && tok[k].end <= source.end && g.clause_openers.count(tok[k].lower)) ++k;
@@ -1740,6 +1750,28 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       if (!best || o.content.size() < (*claims)[*best].content.size()) best = d;
     }
     c.quoted_in = best;
+  }
+
+  // A speaker's turn in a transcript or an interview runs from the label to
+  // the end of its paragraph ("A: It's a big mistake. I said so."): a claim
+  // whose cue lies in it is the speaker's own attribution, quoted in the
+  // label's claim as one inside a quotation is. (The turn's sentences
+  // without a cue continue the label's claim: below.)
+  auto same_paragraph_next = [&](std::size_t si) {  // sentence si + 1 is in sentence si's paragraph
+    return si + 1 < sentences.size() &&
+           text.substr(sentences[si].span.end, sentences[si + 1].span.begin - sentences[si].span.end).find('\n') ==
+               std::string_view::npos;
+  };
+  for (std::size_t i = 0; i < claims->size(); ++i) {
+    if (!IsSpeakerLabel(text, (*claims)[i].source, (*claims)[i].cue)) continue;
+    std::size_t last = (*claims)[i].sentence;
+    while (same_paragraph_next(last)) ++last;
+    for (std::size_t k = i + 1; k < claims->size() && (*claims)[k].sentence <= last; ++k) {
+      Claim& c = (*claims)[k];
+      if (c.cue.empty() || c.quoted) continue;
+      c.quoted = true;
+      c.quoted_in = i;
+    }
   }
 
   // Is a claim's cue inside another claim's content? For each content start
@@ -2141,7 +2173,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         else if (m.vague_words.AnyIn(st, 0, st.size()) || (st.size() == 1 && g.quantifier_subjects.count(head.lower)))
           kind = SourceType::kVague;  // "critics", "Both"
         else if (st.size() == 1 && head.upper) {
-          kind = SourceType::kOrganisation;  // "Moscow", "Russia": a place standing for its government
+          // "Moscow", "Russia": a place standing for its government; but a
+          // speaker's label ("TAPPER:", "A:") is a person.
+          kind = IsSpeakerLabel(text, c.source, c.cue) ? SourceType::kPerson : SourceType::kOrganisation;
           for (auto it = named.rbegin(); it != named_limit(); ++it) {
             if (it->type == SourceType::kPerson && EndsWithWord(lower(it->name), head.lower)) {
               kind = SourceType::kPerson;
@@ -2346,13 +2380,27 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
   {
     std::optional<std::size_t> speaker;  // of the sentence before the one being looked at
     std::size_t speaker_sentence = 0;
+    std::optional<std::size_t> turn;  // a speaker's label whose paragraph goes on
     std::size_t i = 0;
     while (i < claims->size()) {
       const std::size_t sentence = (*claims)[i].sentence;
       std::size_t end = i;
       while (end < claims->size() && (*claims)[end].sentence == sentence) ++end;
       std::optional<std::size_t> next;
-      if (end == i + 1 && (*claims)[i].cue.empty() && speaker && speaker_sentence + 1 == sentence &&
+      if (turn && (speaker_sentence + 1 != sentence || !same_paragraph_next(speaker_sentence))) turn.reset();
+      if (IsSpeakerLabel(text, (*claims)[i].source, (*claims)[i].cue)) turn = i;
+      if (end == i + 1 && (*claims)[i].cue.empty() && turn) {
+        // A sentence of a speaker's turn: “A: It's a big mistake. Everybody's making it.”
+        Claim& c = (*claims)[i];
+        const Claim& from = (*claims)[*turn];
+        c.source = from.source;
+        c.source_type = from.source_type;
+        c.resolved = from.resolved;
+        c.cue = from.cue;
+        c.stance = from.stance;
+        c.continues = turn;
+        next = turn;
+      } else if (end == i + 1 && (*claims)[i].cue.empty() && speaker && speaker_sentence + 1 == sentence &&
           continues_quotation((*claims)[i])) {
         Claim& c = (*claims)[i];
         const Claim& from = (*claims)[*speaker];

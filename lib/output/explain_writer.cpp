@@ -93,11 +93,11 @@ class ExplainWriter final : public Writer {
     if (!c.scope.empty() && c.scope != c.content)
       o += "    scope: " + Quote(text, c.scope) + " (markers here count for this claim)\n";
     if (c.quoted) {
-      o += "    quoted: the cue is inside a quotation, so these are the quoted speaker's words";
+      o += "    quoted: the cue is inside a quotation or a speaker's turn, so these are the quoted speaker's words";
       o += c.quoted_in ? " (the quotation of " + ClaimId(*c.quoted_in) + ")\n" : std::string("\n");
     }
     if (c.continues)
-      o += "    continues: the quotation goes on from " + ClaimId(*c.continues) +
+      o += "    continues: the speaker's words go on from " + ClaimId(*c.continues) +
            ", so its speaker and cue are that claim's\n";
     if (!c.disputed_by.empty()) {
       o += "    disputed by:";
