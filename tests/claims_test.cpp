@@ -442,14 +442,16 @@ TEST_CASE("source types: the head noun, the article, the source marker and the r
   const std::vector<Got> with_cue = ClaimsWithCue(
       "The United States said the talks failed. Moscow\u2019s UN envoy said it was hard. According to reports on "
       "some Islamist social media sites, the group trained there. A report by the Turkish newspaper Daily Star "
-      "revealed that the deal was signed. The report said the talks went on.");
-  REQUIRE(with_cue.size() == 5);
+      "revealed that the deal was signed. The report said the talks went on. You said the dam held.");
+  REQUIRE(with_cue.size() == 6);
   CHECK(with_cue[0].type == "organisation");  // "the" + a capitalised name: not a person
   CHECK(with_cue[1].type == "person");        // the head noun "envoy" is a role
   CHECK(with_cue[2].type == "social_media");  // the source marker, not the weasel "reports"
   CHECK(with_cue[3].type == "media");
   CHECK(with_cue[4].type == "media");  // "The report" takes its referent's type
   CHECK(with_cue[4].resolved == "report by the Turkish newspaper Daily Star");
+  CHECK(with_cue[5].type == "vague");  // "You": the one spoken to, not a capitalised name
+  CHECK(with_cue[5].resolved.empty());
 }
 
 TEST_CASE("pronouns and surnames resolve to the last named source", "[claims]") {

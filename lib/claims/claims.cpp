@@ -318,7 +318,7 @@ bool EndsWith(std::string_view w, std::string_view suffix) {
 }  // namespace
 
 struct ClaimExtractor::Impl {
-  PhraseSet person_pronouns, organisation_pronouns, group_pronouns, speaker_pronouns;
+  PhraseSet person_pronouns, organisation_pronouns, group_pronouns, speaker_pronouns, addressee_pronouns;
   PhraseSet hearer_cues, hearer_pronouns;
   PhraseSet female_words, male_words;
   PhraseSet person_roles, organisation_words, media_words, vague_words;
@@ -380,6 +380,7 @@ ClaimExtractor::ClaimExtractor(const Pack& pack) : pack_(pack), impl_(std::make_
   m.organisation_pronouns = PhraseSet(lex.organisation_pronouns);
   m.group_pronouns = PhraseSet(lex.group_pronouns);
   m.speaker_pronouns = PhraseSet(lex.speaker_pronouns);
+  m.addressee_pronouns = PhraseSet(lex.addressee_pronouns);
   m.hearer_cues = PhraseSet(lex.hearer_cues);
   m.hearer_pronouns = PhraseSet(lex.hearer_pronouns);
   m.female_words = PhraseSet(lex.female_words);
@@ -2141,6 +2142,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       if (!kind) kind = person ? SourceType::kPerson : SourceType::kOrganisation;
     } else if (st.size() == 1 && m.speaker_pronouns.Contains(head.lower)) {
       if (!kind) kind = SourceType::kPerson;  // "I": a quotation's speaker resolves below
+    } else if (st.size() == 1 && m.addressee_pronouns.Contains(head.lower)) {
+      if (!kind) kind = SourceType::kVague;  // "You've been talking about ...": the text names no one
     } else {
       const bool all_lower_role = st.front().lower == "the" && std::none_of(st.begin() + 1, st.end(), [](const Token& t) {
                                     return t.upper;

@@ -428,11 +428,12 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
               "claims.yaml");
   if (auto p = root["pronouns"]) {
     r.ExpectMap(p, "pronouns");
-    r.CheckKeys(p, {"person", "organisation", "group", "speaker"}, "pronouns");
+    r.CheckKeys(p, {"person", "organisation", "group", "speaker", "addressee"}, "pronouns");
     if (p["person"]) lex->person_pronouns = LowerList(r, p["person"], "pronouns.person");
     if (p["organisation"]) lex->organisation_pronouns = LowerList(r, p["organisation"], "pronouns.organisation");
     if (p["group"]) lex->group_pronouns = LowerList(r, p["group"], "pronouns.group");
     if (p["speaker"]) lex->speaker_pronouns = LowerList(r, p["speaker"], "pronouns.speaker");
+    if (p["addressee"]) lex->addressee_pronouns = LowerList(r, p["addressee"], "pronouns.addressee");
   }
   const std::pair<const char*, std::vector<std::string>*> lists[] = {
       {"person_roles", &lex->person_roles}, {"organisation_words", &lex->organisation_words},

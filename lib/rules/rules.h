@@ -158,6 +158,7 @@ inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words Clai
 struct ClaimLexicon {
   std::vector<std::string> person_pronouns, organisation_pronouns, group_pronouns;
   std::vector<std::string> speaker_pronouns;  // "I": inside a quotation, its speaker
+  std::vector<std::string> addressee_pronouns;  // "you": the one spoken to, whom the text does not name
   std::vector<std::string> person_roles, organisation_words, media_words, vague_words;
   std::vector<std::string> adjuncts, pre_cue, np_words, noun_content_openers;
   std::vector<std::string> hearer_cues, hearer_pronouns;  // "told (me|the mayor that) ..."
