@@ -22,21 +22,24 @@
 namespace evident {
 
 struct ClaimExtractor::Impl {
+  using PhraseSet = claims_internal::PhraseSet;
+  using Token = claims_internal::Token;
+
   explicit Impl(const Pack& p) : pack(p) {}
 
   const Pack& pack;
-  claims_internal::PhraseSet person_pronouns, organisation_pronouns, group_pronouns, speaker_pronouns, addressee_pronouns;
-  claims_internal::PhraseSet hearer_cues, hearer_pronouns;
-  claims_internal::PhraseSet female_words, male_words;
-  claims_internal::PhraseSet person_roles, organisation_words, media_words, vague_words;
-  claims_internal::PhraseSet adjuncts, pre_cue, np_words, noun_openers;
+  PhraseSet person_pronouns, organisation_pronouns, group_pronouns, speaker_pronouns, addressee_pronouns;
+  PhraseSet hearer_cues, hearer_pronouns;
+  PhraseSet female_words, male_words;
+  PhraseSet person_roles, organisation_words, media_words, vague_words;
+  PhraseSet adjuncts, pre_cue, np_words, noun_openers;
   std::unordered_set<std::string> claim_hedges;  // hedge types that make a claim: "It has been suggested"
   // Ways of writing one role, group by group, each way as its words.
   std::vector<std::vector<std::vector<std::string>>> role_synonyms;
   // Each list as one alternation: one scan per sentence, not one per pattern.
   std::unique_ptr<RE2> boilerplate, boilerplate_tail;
 
-  bool IsPronoun(const claims_internal::Token& t) const {
+  bool IsPronoun(const Token& t) const {
     return person_pronouns.Contains(t.lower) || organisation_pronouns.Contains(t.lower) ||
            group_pronouns.Contains(t.lower);
   }
@@ -45,10 +48,10 @@ struct ClaimExtractor::Impl {
   // ("quickly", "repeatedly") ending just before tokens[end]; 0 if none.
   // A progressive cue ("is arguing", "were hoping") also skips a form of "be";
   // a participle after "was" is passive ("he was asked"), its subject no source.
-  std::size_t PreCueBefore(const std::vector<claims_internal::Token>& tok, std::size_t end, bool progressive = false) const {
+  std::size_t PreCueBefore(const std::vector<Token>& tok, std::size_t end, bool progressive = false) const {
     if (std::size_t n = pre_cue.MatchBefore(tok, end)) return n;
     if (end == 0 || end > tok.size()) return 0;
-    const claims_internal::Token& t = tok[end - 1];
+    const Token& t = tok[end - 1];
     static const std::set<std::string, std::less<>> be = {"is", "are", "was", "were", "been", "be", "am"};
     if (progressive && be.count(t.lower)) return 1;
     if (t.punct || t.upper || t.lower.size() < 5 || t.lower.compare(t.lower.size() - 2, 2, "ly") != 0) return 0;
@@ -60,7 +63,7 @@ struct ClaimExtractor::Impl {
 
   // The first token at or after `k` that is not part of an adjunct ("on
   // Wednesday", "in a statement").
-  std::size_t SkipAdjuncts(const std::vector<claims_internal::Token>& tok, std::size_t k) const {
+  std::size_t SkipAdjuncts(const std::vector<Token>& tok, std::size_t k) const {
     while (k < tok.size())
       if (std::size_t n = adjuncts.MatchAt(tok, k)) k += n;
       else break;
@@ -68,16 +71,19 @@ struct ClaimExtractor::Impl {
   }
 
   // Can this token be part of a source noun phrase?
-  bool IsNpWord(const claims_internal::Token& t) const {
+  bool IsNpWord(const Token& t) const {
     if (t.punct) return false;
     if (t.upper || t.name_part) return true;
     if (std::isdigit(static_cast<unsigned char>(t.lower[0]))) return true;
-    return IsNpNoun(t.lower) || (claims_internal::IsPossessive(t) && IsNpNoun(claims_internal::WithoutPossessive(t.lower)));  // "the union's president"
+    return IsNpNoun(t.lower) ||  // "the union's president"
+           (claims_internal::IsPossessive(t) && IsNpNoun(claims_internal::WithoutPossessive(t.lower)));
   }
   bool IsNpNoun(const std::string& w) const {
     return np_words.Contains(w) || person_roles.Contains(w) || organisation_words.Contains(w) ||
            media_words.Contains(w) || vague_words.Contains(w);
   }
+
+  class SentenceReader;  // one sentence's tokens, cues and claims (sentence.cpp)
 
   // The claims of each sentence's attribution and denial cues (and of the
   // hedges claims.yaml `claim_hedges` names), in text order, appended to

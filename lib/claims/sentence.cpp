@@ -23,11 +23,1102 @@ struct CueInfo {
 
 }  // namespace
 
+// One sentence of FindAttributed: its tokens and cues, the noun phrases
+// around them, and the claims they make. The members keep the names the
+// stage's code gives them (`m` the extractor, `g` its grammar, `s` the
+// sentence, `tok` its tokens, `cues` its cues in text order).
+class ClaimExtractor::Impl::SentenceReader {
+ public:
+  SentenceReader(const Impl& impl, std::string_view text_, const Sentence& sentence,
+                 const std::vector<Annotation>& annotations_, const std::vector<std::size_t>& cue_ids,
+                 const std::vector<Span>& quotes_, const std::vector<std::size_t>& quotes_by_begin_,
+                 std::vector<std::size_t>* near_quotes_)
+      : m(impl),
+        g(impl.pack.lexicon.grammar),
+        pack(impl.pack),
+        text(text_),
+        s(sentence),
+        annotations(annotations_),
+        quotes(quotes_),
+        quotes_by_begin(quotes_by_begin_),
+        near_quotes(*near_quotes_),
+        tok(Tokenize(text_, sentence.span.begin, sentence.span.end)) {
+    for (std::size_t id : cue_ids) {
+      CueInfo c;
+      c.annotation = id;
+      c.first = TokenAt(annotations[id].span.begin);
+      c.last = c.first;
+      while (c.last + 1 < tok.size() && tok[c.last + 1].begin < annotations[id].span.end) ++c.last;
+      if (c.first < tok.size()) cues.push_back(c);
+    }
+  }
+
+  // Appends the claims of the sentence's cues to *claims, in cue order.
+  void Build(std::vector<Claim>* claims);
+
+ private:
+  // The first token that ends after `byte` (the one at or after it).
+  std::size_t TokenAt(std::size_t byte) const;
+  // A clause may start at token `at`: the sentence start, or after a mark,
+  // a clause opener ("When", "but") or a sentence adverb ("Yet").
+  bool ClauseStartsAt(std::size_t at) const;
+  // Whether token `k` is part of one of the sentence's cues.
+  bool InCue(std::size_t k) const;
+  // The noun phrase that ends just before token `end` (exclusive), skipping
+  // pre-cue adverbs and quote marks, and jumping over ", which ... ,".
+  std::pair<std::size_t, std::size_t> NpBefore(std::size_t end) const;
+  // "Current and former officials who spoke with the Post said": the noun
+  // phrase before the cue is the object inside a restrictive relative
+  // clause; the source is the head the clause modifies. ("the bill that
+  // the senator said": the noun phrase right after "that" is the subject.)
+  std::pair<std::size_t, std::size_t> SourceBefore(std::size_t end) const;
+  // The noun phrase that starts at token `from` (after "by", the agent):
+  // "..., said the finance minister", "said one source who ...".
+  std::pair<std::size_t, std::size_t> NpAfter(std::size_t from) const;
+  // The subject of the sentence's main clause, ending before token
+  // `before`: the first noun phrase at the sentence start or after a comma
+  // that a lower-case word (the verb) follows ("But a few days later, Trump
+  // reversed himself" -> "Trump"). An opening participle ("Speaking in
+  // Ohio, ...") and a lone determiner are no subject; ", who ... ," may
+  // stand between the subject and its verb.
+  std::pair<std::size_t, std::size_t> SubjectBefore(std::size_t before) const;
+  // The bytes of tokens [b, e).
+  Span SpanOf(std::size_t b, std::size_t e) const;
+  // "issued a statement saying ...": the statement is the channel (guide
+  // §5.2), the speaker is the subject of "issued" ("released a statement
+  // Wednesday saying": a day between; "sent a text message to supporters
+  // saying": the one written to is not the source either; "wrote in a
+  // statement to Wired explaining": the writer). [b, e) is the noun phrase
+  // before the participle; nothing when it is no medium.
+  std::optional<Span> SpeakerThroughMedium(std::size_t b, std::size_t e, std::size_t participle) const;
+
+  const Impl& m;
+  const ClaimGrammar& g;
+  const Pack& pack;
+  const std::string_view text;
+  const Sentence& s;
+  const std::vector<Annotation>& annotations;
+  const std::vector<Span>& quotes;  // FindQuotes order (by their end)
+  const std::vector<std::size_t>& quotes_by_begin;
+  std::vector<std::size_t>& near_quotes;  // scratch, shared by the sentences
+  const std::vector<Token> tok;
+  std::vector<CueInfo> cues;
+  std::vector<Claim> local;  // the sentence's claims so far
+};
+
+std::size_t ClaimExtractor::Impl::SentenceReader::TokenAt(std::size_t byte) const {
+  std::size_t k = 0;
+  while (k < tok.size() && tok[k].end <= byte) ++k;
+  return k;
+}
+
+bool ClaimExtractor::Impl::SentenceReader::ClauseStartsAt(std::size_t at) const {
+  return at == 0 || tok[at - 1].punct || g.clause_openers.count(tok[at - 1].lower) ||
+         g.sentence_adverbs.count(tok[at - 1].lower);
+}
+
+bool ClaimExtractor::Impl::SentenceReader::InCue(std::size_t k) const {
+  return std::any_of(cues.begin(), cues.end(), [&](const CueInfo& o) { return o.first <= k && k <= o.last; });
+}
+
+std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefore(std::size_t end) const {
+  std::size_t j = end;
+  while (j > 0 && IsQuoteToken(tok[j - 1])) --j;
+  // "Rep. Hank Johnson (D-Ga.) said": a short parenthesis after the name
+  // (and a stray comma after it: "Sen. Jack Reed (D-R.I.), said").
+  if (j > 3 && tok[j - 1].lower == "," && tok[j - 2].lower == ")") --j;
+  if (j > 2 && tok[j - 1].lower == ")") {
+    std::size_t k = j - 1;
+    while (k > 0 && j - k <= 8 && tok[k - 1].lower != "(" && tok[k - 1].lower != ")") --k;
+    if (k > 1 && tok[k - 1].lower == "(" && m.IsNpWord(tok[k - 2])) j = k - 1;
+  }
+  const bool progressive = end < tok.size() && tok[end].lower.size() > 4 &&
+                           tok[end].lower.compare(tok[end].lower.size() - 3, 3, "ing") == 0;
+  for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) {
+    // "Both said": a quantifier that is also a pre-cue word ("they both
+    // said") is the subject when nothing stands before it in the clause.
+    if (n == 1 && g.quantifier_subjects.count(tok[j - 1].lower) && ClauseStartsAt(j - 1)) return {j - 1, j};
+    j -= n;
+  }
+  // "Beck on Wednesday called", "the campaign Monday reported".
+  if (j > 1 && g.days.count(tok[j - 1].lower)) {
+    --j;
+    if (j > 1 && (tok[j - 1].lower == "on" || tok[j - 1].lower == "late" || tok[j - 1].lower == "early" ||
+                  tok[j - 1].lower == "last" || tok[j - 1].lower == "this"))
+      --j;
+    for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
+  }
+  // "A Bloomberg poll in June showed": a month after a preposition.
+  if (j > 2 && g.months.count(tok[j - 1].lower) &&
+      (tok[j - 2].lower == "in" || tok[j - 2].lower == "since" || tok[j - 2].lower == "last" ||
+       tok[j - 2].lower == "this" || tok[j - 2].lower == "early" || tok[j - 2].lower == "late")) {
+    j -= 2;
+    for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
+  }
+  // "a WBUR poll last week showed": a time phrase before the cue.
+  // (Not before a participle cue: "sent a letter this week urging".)
+  const bool participle_cue = end < tok.size() && EndsWith(tok[end].lower, "ing");
+  if (!participle_cue && j > 2 && (tok[j - 2].lower == "last" || tok[j - 2].lower == "this") &&
+      (tok[j - 1].lower == "week" || tok[j - 1].lower == "month" || tok[j - 1].lower == "year" ||
+       tok[j - 1].lower == "weekend" || tok[j - 1].lower == "night" || tok[j - 1].lower == "fall" ||
+       tok[j - 1].lower == "spring" || tok[j - 1].lower == "summer")) {
+    j -= 2;
+    for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
+  }
+  // "A new poll released Friday found", "a report published by the
+  // institute last year estimated": the participle phrase after the
+  // source; the source is the noun phrase before the participle.
+  for (std::size_t k = j; !participle_cue && k > 0 && j - k < 10; --k) {
+    const Token& t = tok[k - 1];
+    if (t.lower == "released" || t.lower == "conducted" || t.lower == "published" || t.lower == "issued" ||
+        t.lower == "commissioned" || t.lower == "carried") {
+      if (k >= 2 && !tok[k - 2].punct && m.IsNpWord(tok[k - 2])) j = k - 1;
+      break;
+    }
+    if (t.punct || IsQuoteToken(t) ||
+        !(t.upper || g.days.count(t.lower) || m.adjuncts.Contains(t.lower) || t.lower == "by" ||
+          t.lower == "out" || std::isdigit(static_cast<unsigned char>(t.lower[0])) || m.IsNpWord(t)))
+      break;
+  }
+  // "Jason Sims — a teacher from Ohio — says": a description between dashes.
+  if (j > 2 && (tok[j - 1].lower == "\xE2\x80\x94" || tok[j - 1].lower == "--")) {
+    const std::string& dash = tok[j - 1].lower;
+    for (std::size_t k = j - 1; k > 0 && j - k < 30; --k) {
+      const std::string& w = tok[k - 1].lower;
+      if (w == "." || w == ";" || w == ":" || IsQuoteToken(tok[k - 1])) break;
+      if (w == dash) {
+        if (k >= 2 && m.IsNpWord(tok[k - 2])) j = k - 1;
+        break;
+      }
+    }
+  }
+  // "Coca-Cola and telling", "the process by suggesting": a cue after a
+  // conjunction or preposition has no noun phrase of its own before it.
+  if (j > 0 && (tok[j - 1].lower == "and" || tok[j - 1].lower == "or" || tok[j - 1].lower == "by" ||
+                tok[j - 1].lower == "of" || tok[j - 1].lower == "for" || tok[j - 1].lower == "to"))
+    return {j, j};
+  for (;;) {
+    std::size_t stop = j;
+    if (stop > 0 && m.IsPronoun(tok[stop - 1])) return {stop - 1, stop};
+    // "the operator", "a local fire brigade": a determiner and up to three
+    // lower-case words are a noun phrase even when the lexicon knows none.
+    for (std::size_t back = 1; back <= 4 && back <= stop; ++back) {
+      const Token& t = tok[stop - back];
+      if (t.lower == "the" || t.lower == "a" || t.lower == "an") {
+        if (back > 1) stop -= back;
+        break;
+      }
+      if (t.punct || t.upper || m.IsPronoun(t) || g.clause_breaks.count(t.lower) || t.lower == "that") break;
+    }
+    while (stop > 0 && m.IsNpWord(tok[stop - 1]) && !m.IsPronoun(tok[stop - 1])) --stop;
+    if (stop < j) {
+      // Drop leading glue words.
+      while (stop < j && (tok[stop].lower == "and" || tok[stop].lower == "of" || tok[stop].lower == "to" ||
+                          tok[stop].lower == "for" || tok[stop].lower == "by"))
+        ++stop;
+      return {stop, j};
+    }
+    // "Syrian Ambassador to Russia, Bashar al-Jaafari, stated": an appositive.
+    if (j > 1 && tok[j - 1].lower == ",") {
+      std::size_t nb = j - 1;
+      while (nb > 0 && m.IsNpWord(tok[nb - 1])) --nb;
+      if (nb < j - 1 && nb > 1 && tok[nb - 1].lower == "," && m.IsNpWord(tok[nb - 2])) {
+        std::size_t fb = nb - 1;
+        while (fb > 0 && m.IsNpWord(tok[fb - 1])) --fb;
+        const bool starts_clause = fb == 0 || tok[fb - 1].punct || g.clause_openers.count(tok[fb - 1].lower);
+        // Start at a capitalised word, or at an article or possessive
+        // ("the union's president, Mary Kay Henry, said").
+        while (fb < nb - 1 && !tok[fb].upper && !g.determiners.count(tok[fb].lower) && !IsPossessive(tok[fb])) ++fb;
+        if (fb < nb - 1 && starts_clause) return {fb, j - 1};
+      }
+    }
+    // "Pete Seat, an Indiana consultant whose firm ... , said", "Ana Ruiz,
+    // 35, a nurse from Ohio, said": a name, then a description of any
+    // words between commas. The name starts the clause (sentence start or
+    // after a comma or quotation mark); the description starts like a noun
+    // phrase. A relative clause at its end is not part of the source.
+    if (j > 2 && tok[j - 1].lower == ",") {
+      for (std::size_t c = j - 2; c > 0 && j - c <= 45; --c) {
+        const Token& t = tok[c];
+        if (t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")" || IsQuoteToken(t)) break;
+        if (t.lower != ",") continue;
+        std::size_t nb = c;
+        // "Sen. Rob Portman (R-Ohio), another incumbent, said": the party tag.
+        if (nb > 2 && tok[nb - 1].lower == ")") {
+          std::size_t q = nb - 1;
+          while (q > 0 && nb - q <= 8 && tok[q - 1].lower != "(" && tok[q - 1].lower != ")") --q;
+          if (q > 1 && tok[q - 1].lower == "(" && m.IsNpWord(tok[q - 2])) nb = q - 1;
+        }
+        const std::size_t name_end = nb;
+        while (nb > 0 && m.IsNpWord(tok[nb - 1]) && !m.IsPronoun(tok[nb - 1])) --nb;
+        // "But Matt Ruiz, the group's director, said": a conjunction opens the clause.
+        if (nb + 1 < name_end && g.clause_openers.count(tok[nb].lower)) ++nb;
+        // ("Now Donald Trump, ...": a sentence adverb before the name;
+        // "On Sunday, Sanders issued ...", "Meanwhile, ...": an opening
+        // adjunct, no name.)
+        if (nb + 1 < name_end && g.sentence_adverbs.count(tok[nb].lower) && tok[nb + 1].upper &&
+            !g.days.count(tok[nb + 1].lower) && !g.months.count(tok[nb + 1].lower))
+          ++nb;  // (not "Earlier Tuesday")
+        if (nb == name_end || !tok[nb].upper || !tok[name_end - 1].upper || g.clause_openers.count(tok[nb].lower) ||
+            g.prepositions.count(tok[nb].lower) || g.sentence_adverbs.count(tok[nb].lower))
+          continue;
+        // (Narrower than ClauseStartsAt, which takes any mark before the
+        // name: on PolNeAR train that changes three sources, two for the worse.)
+        const bool clause_start = nb == 0 || tok[nb - 1].lower == "," || IsQuoteToken(tok[nb - 1]) ||
+                                  (nb == 1 && tok[0].punct) || g.clause_openers.count(tok[nb - 1].lower) ||
+                                  g.sentence_adverbs.count(tok[nb - 1].lower);
+        const Token& d = tok[c + 1];
+        // "Clinton, during a town hall in Columbus, Ohio, said": an adjunct,
+        // not a description; the name alone is the source.
+        if (clause_start && !d.upper &&
+            (g.prepositions.count(d.lower) || d.lower == "along" || d.lower == "including" ||
+             d.lower == "together" || EndsWith(d.lower, "ing")))
+          return {nb, name_end};
+        const bool described = !d.punct && (g.determiners.count(d.lower) || IsPossessive(d) || d.upper ||
+                                             std::isdigit(static_cast<unsigned char>(d.lower[0])) ||
+                                             d.lower == "another" || d.lower == "one" || d.lower == "both" ||
+                                             // "Ana Ruiz, president of the union,", "dean of the law school"
+                                             m.person_roles.Contains(d.lower) ||
+                                             // "Sarah Warbelow, legal director for the group,",
+                                             // "Bill Frelick, refugee rights program director"
+                                             m.person_roles.AnyIn(tok, c + 2, std::min(c + 5, j - 1)) ||
+                                             (c + 2 < j && (tok[c + 2].lower == "of" || tok[c + 2].lower == "at") &&
+                                              !g.not_in_noun_phrase.count(d.lower) && !EndsWith(d.lower, "ed") &&
+                                              !EndsWith(d.lower, "ing")));
+        if (!clause_start || !described) continue;
+        // "Donald J. Trump, the nominee, has been more scathing,
+        // threatening": the clause's verb ends the description at the
+        // comma before it (the subject is "Donald J. Trump, the
+        // nominee"); a relative clause's verb is part of the description.
+        std::size_t e = j - 1;
+        std::size_t last_comma = 0;
+        for (std::size_t k = c + 1; k + 1 < j; ++k) {
+          if (g.relative_words.count(tok[k].lower) || tok[k].lower == "that") break;
+          if (tok[k].lower == ",") last_comma = k;
+          static const std::set<std::string, std::less<>> auxiliaries = {
+              "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "does", "did"};
+          if (!auxiliaries.count(tok[k].lower)) continue;
+          e = last_comma;
+          break;
+        }
+        if (e <= c + 1) continue;
+        for (std::size_t k = c + 1; k + 1 < e; ++k)
+          if (tok[k].lower == "," && g.relative_words.count(tok[k + 1].lower)) e = k;
+        return {nb, e};
+      }
+    }
+    // ", which announced ... this week, has accused": skip the relative
+    // clause; likewise a participle or with-phrase between commas ("The
+    // report, released on Tuesday, said", "the Kyiv Post report, with
+    // the title Ukrainian Trained, Turkish Sponsored ..., detailed"),
+    // which may hold commas of its own (up to three). Before a participle
+    // cue the clause before is the main one ("Other members, including
+    // Ana Ruiz, voted no, saying"): only a relative clause is skipped.
+    if (j > 0 && tok[j - 1].lower == ",") {
+      auto opens_parenthetical = [&](const Token& t) {
+        if (g.relative_words.count(t.lower)) return true;
+        if (participle_cue || t.upper || t.punct || t.lower.size() <= 3) return false;
+        return t.lower == "with" || t.lower == "titled" || t.lower == "entitled" || t.lower == "headlined" ||
+               EndsWith(t.lower, "ed") || EndsWith(t.lower, "ing");
+      };
+      std::size_t k = j - 1;
+      for (int segment = 0; segment < 3; ++segment) {
+        while (k > 0 && tok[k - 1].lower != "," && !tok[k - 1].punct) --k;
+        if (k == 0 || tok[k - 1].lower != "," || opens_parenthetical(tok[k])) break;
+        --k;
+      }
+      if (k > 0 && k < j - 1 && tok[k - 1].lower == "," && opens_parenthetical(tok[k])) {
+        j = k - 1;
+        // "Sen. Ana Ruiz (D-Ore.), who ..., said": the party tag again.
+        if (j > 2 && tok[j - 1].lower == ")") {
+          std::size_t q = j - 1;
+          while (q > 0 && j - q <= 8 && tok[q - 1].lower != "(" && tok[q - 1].lower != ")") --q;
+          if (q > 1 && tok[q - 1].lower == "(" && m.IsNpWord(tok[q - 2])) j = q - 1;
+        }
+        continue;
+      }
+    }
+    // "Corporate lobbyists describe", "some undecided conservatives
+    // think": lower-case nouns the lexicon does not know, from the start
+    // of the clause up to the cue.
+    {
+      std::size_t k = j;
+      while (k > 0 && j - k < 6 && !tok[k - 1].punct && !IsQuoteToken(tok[k - 1]) &&
+             !g.not_in_noun_phrase.count(tok[k - 1].lower) && !m.pre_cue.Contains(tok[k - 1].lower) &&
+             !(tok[k - 1].lower.size() > 3 && !tok[k - 1].upper &&
+               (EndsWith(tok[k - 1].lower, "ed") || EndsWith(tok[k - 1].lower, "ing") ||
+                EndsWith(tok[k - 1].lower, "n't") || EndsWith(tok[k - 1].lower, "n\xE2\x80\x99t"))))
+        --k;
+      auto opens_clause = [&](std::size_t at) {  // (and after "that": "said that critics say")
+        return ClauseStartsAt(at) || tok[at - 1].lower == "that";
+      };
+      // "This initiative called for": a demonstrative or possessive opens it
+      // ("that" opens a clause instead).
+      if (k > 0 && k < j && g.determiners.count(tok[k - 1].lower) && tok[k - 1].lower != "that" &&
+          opens_clause(k - 1))
+        --k;
+      // "But hacking specialists say": a participle opening the clause is a modifier.
+      if (k > 0 && k < j && !tok[k - 1].upper && tok[k - 1].lower.size() > 3 &&
+          (EndsWith(tok[k - 1].lower, "ed") || EndsWith(tok[k - 1].lower, "ing")) && opens_clause(k - 1))
+        --k;
+      // "Both think", "Yet another said": a quantifier standing for people.
+      if (k == j && j > 0 && g.quantifier_subjects.count(tok[j - 1].lower) && opens_clause(j - 1))
+        return {j - 1, j};
+      const bool boundary = opens_clause(k);
+      while (k < j && g.determiners.count(tok[k].lower) == 0 && g.clause_openers.count(tok[k].lower)) ++k;
+      bool content_word = false;
+      for (std::size_t x = k; x < j; ++x) content_word = content_word || !g.determiners.count(tok[x].lower);
+      if (k < j && boundary && content_word && !tok[j - 1].upper) return {k, j};
+    }
+    // "Democratic voters in all five states see", "some people in Trump
+    // world believe", "A person familiar with the talks says": a noun
+    // phrase with prepositional phrases after its head, from the start
+    // of the clause up to the cue. (Not before a participle: "the drumbeat
+    // of names from the past denouncing X" is a noun phrase, not a clause.)
+    if (end < tok.size() && !EndsWith(tok[end].lower, "ing")) {
+      std::size_t k = j;
+      bool prep = false;
+      while (k > 0 && j - k < 12) {
+        const Token& t = tok[k - 1];
+        if (t.punct) break;
+        if (g.post_modifier_prepositions.count(t.lower)) {
+          if (k == j) break;
+          prep = true;
+          --k;
+          continue;
+        }
+        // "in all five states": a quantifier right after a preposition
+        const bool quantifier = (t.lower == "all" || t.lower == "both" || t.lower == "each") && k >= 2 &&
+                                g.post_modifier_prepositions.count(tok[k - 2].lower);
+        if (!quantifier && (g.not_in_noun_phrase.count(t.lower) || m.pre_cue.Contains(t.lower) || m.IsPronoun(t)))
+          break;
+        if (!t.upper && t.lower.size() > 3 &&
+            (EndsWith(t.lower, "ed") || EndsWith(t.lower, "ing") || EndsWith(t.lower, "n't") ||
+             EndsWith(t.lower, "n\xE2\x80\x99t")))
+          break;
+        if (InCue(k - 1)) break;
+        --k;
+      }
+      while (k < j && g.clause_openers.count(tok[k].lower)) ++k;
+      const bool boundary = k == 0 || tok[k - 1].punct || g.clause_openers.count(tok[k - 1].lower);
+      if (prep && k < j && boundary && !g.post_modifier_prepositions.count(tok[k].lower) &&
+          !g.prepositions.count(tok[k].lower) && !g.post_modifier_prepositions.count(tok[j - 1].lower))
+        return {k, j};
+    }
+    return {j, j};
+  }
+}
+
+std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::SourceBefore(std::size_t end) const {
+  auto [b, e] = NpBefore(end);
+  if (b >= e) return {b, e};
+  // "Exit polls taken in South Carolina found", "An earlier report in a
+  // New Hampshire paper said": the noun phrase before the cue is the
+  // object of a preposition after the source's head, which opens the
+  // clause.
+  while (b >= 2 && g.post_modifier_prepositions.count(tok[b - 1].lower)) {
+    std::size_t h = b - 2;
+    if (h > 0 && !tok[h].upper && tok[h].lower.size() > 3 &&
+        (EndsWith(tok[h].lower, "ed") || EndsWith(tok[h].lower, "en")))
+      --h;  // "polls taken in"
+    if (g.not_in_noun_phrase.count(tok[h].lower) ||
+        (!m.IsNpNoun(tok[h].lower) && !std::isdigit(static_cast<unsigned char>(tok[h].lower[0])) &&
+         !g.number_words.count(tok[h].lower)))
+      break;
+    std::size_t hb = h;
+    while (hb > 0 && h - hb < 5 && !tok[hb - 1].punct && !g.not_in_noun_phrase.count(tok[hb - 1].lower) &&
+           !m.pre_cue.Contains(tok[hb - 1].lower) && !g.clause_openers.count(tok[hb - 1].lower) &&
+           !g.prepositions.count(tok[hb - 1].lower) && !InCue(hb - 1) &&
+           !(!tok[hb - 1].upper && (EndsWith(tok[hb - 1].lower, "ing") || EndsWith(tok[hb - 1].lower, "ed"))) &&
+           !(!tok[hb - 1].upper && EndsWith(tok[hb - 1].lower, "s") && !m.IsNpWord(tok[hb - 1])))  // "depicts"
+      --hb;
+    if (!ClauseStartsAt(hb) || g.prepositions.count(tok[hb].lower) || InCue(hb)) break;
+    b = hb;
+  }
+  for (std::size_t r = b; r > 0 && b - r < 12;) {
+    --r;
+    if (tok[r].punct || g.clause_openers.count(tok[r].lower)) break;
+    if (tok[r].lower == "who" || tok[r].lower == "that" || tok[r].lower == "which") {
+      if (r + 1 < b && r > 0 && (m.IsNpWord(tok[r - 1]) || !g.not_in_noun_phrase.count(tok[r - 1].lower)) &&
+          !tok[r - 1].punct) {
+        auto [hb, he] = NpBefore(r);
+        if (he > hb) return {hb, he};
+      }
+      break;
+    }
+  }
+  return {b, e};
+}
+
+std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpAfter(std::size_t from) const {
+  if (from < tok.size() && tok[from].lower == "by") ++from;  // "..., opposed by X": the agent
+  std::size_t e = from;
+  while (e < tok.size() && m.IsNpWord(tok[e])) ++e;
+  if (e == from && from < tok.size() && m.IsPronoun(tok[from])) e = from + 1;
+  // "said one source who ...", "said master of ceremonies Asab Al-Tabchi":
+  // lower-case words the lexicon does not know, then the rest of the name.
+  if (e == from) {
+    std::size_t k = from;
+    // A participle ("said retired neurosurgeon Ben Carson", "said one
+    // unaligned Florida Republican strategist") only before a name or a
+    // known role.
+    bool participle = false;
+    while (k < tok.size() && k - from < 5 && !tok[k].punct && !g.not_in_noun_phrase.count(tok[k].lower) &&
+           !m.pre_cue.Contains(tok[k].lower) &&
+           ((!EndsWith(tok[k].lower, "ed") && !EndsWith(tok[k].lower, "ing")) ||
+            ((k == from || EndsWith(tok[k].lower, "ed")) && k + 1 < tok.size() && !tok[k + 1].punct))) {
+      participle = participle || EndsWith(tok[k].lower, "ed") || EndsWith(tok[k].lower, "ing");
+      ++k;
+    }
+    while (k < tok.size() && m.IsNpWord(tok[k])) ++k;
+    const bool known_head = k > from && (tok[k - 1].upper || m.person_roles.Contains(tok[k - 1].lower) ||
+                                         m.organisation_words.Contains(tok[k - 1].lower));
+    if (participle && (k <= from + 1 || !known_head)) k = from;
+    const bool ends = k == tok.size() || tok[k].punct || g.relative_words.count(tok[k].lower) ||
+                      tok[k].lower == "that" || m.adjuncts.MatchAt(tok, k) > 0;
+    if (k > from && ends) e = k;
+  }
+  // "said the company's chief executive, John Ferriola": after a
+  // determiner, possessives and lower-case nouns, then a name in apposition.
+  if (e > from && g.determiners.count(tok[from].lower)) {
+    std::size_t k = e;
+    while (k < tok.size() && k - from < 8 && !tok[k].punct && !g.not_in_noun_phrase.count(tok[k].lower) &&
+           !EndsWith(tok[k].lower, "ed") && !EndsWith(tok[k].lower, "ing"))
+      ++k;
+    e = k;
+    if (e + 1 < tok.size() && tok[e].lower == "," && tok[e + 1].upper) {
+      std::size_t n = e + 1;
+      while (n < tok.size() && m.IsNpWord(tok[n])) ++n;
+      if (n == tok.size() || tok[n].punct) e = n;
+    }
+  }
+  return {from, e};
+}
+
+std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::SubjectBefore(std::size_t before) const {
+  std::size_t p = 0;
+  while (p < before) {
+    std::size_t q = p;
+    // "Yet she ...", "Still, Trump ...": a sentence adverb is no subject.
+    // ("After the Paris attacks, Trump ...": an opener that is a
+    // preposition is skipped with its phrase up to the comma, below; "If
+    // Republicans choose to ..." has no comma, and its subject is next.)
+    auto comma_before = [&](std::size_t from) {
+      for (std::size_t k = from; k < before; ++k)
+        if (tok[k].lower == ",") return true;
+      return false;
+    };
+    while (q < before && (tok[q].punct || g.sentence_adverbs.count(tok[q].lower) ||
+                          (g.clause_openers.count(tok[q].lower) &&
+                           !(g.prepositions.count(tok[q].lower) && comma_before(q + 1)))))
+      ++q;
+    std::size_t sb = q, se = q;
+    if (q < before && g.prepositions.count(tok[q].lower)) {  // "In response to X, Y said": not X
+      std::size_t k = q;
+      while (k < before && tok[k].lower != ",") ++k;
+      p = k + 1;
+      continue;
+    }
+    // ("His campaign": a possessive determiner, not the pronoun "his".)
+    const bool determiner = q + 1 < before && g.determiners.count(tok[q].lower) && m.IsNpWord(tok[q + 1]);
+    if (q < before && m.IsPronoun(tok[q]) && !determiner) se = q + 1;
+    else
+      while (se < before && m.IsNpWord(tok[se]) && !g.clause_openers.count(tok[se].lower)) ++se;
+    bool content_word = false;
+    for (std::size_t k = sb; k < se; ++k) content_word = content_word || !g.determiners.count(tok[k].lower);
+    const bool participle = sb == q && se > sb && tok[sb].lower.size() > 4 &&
+                            tok[sb].lower.compare(tok[sb].lower.size() - 3, 3, "ing") == 0;
+    // "Sen. Mitch McConnell (R-Ky.) issued": the party tag after the name.
+    if (se > sb && se + 2 < before && tok[se].lower == "(") {
+      std::size_t k = se + 1;
+      while (k < before && k - se <= 8 && tok[k].lower != ")" && tok[k].lower != "(") ++k;
+      if (k + 1 < before && tok[k].lower == ")" && !tok[k + 1].punct && !tok[k + 1].upper) {
+        if (!participle && content_word) return {sb, k + 1};
+      }
+    }
+    if (se > sb && se < before && content_word && !participle) {
+      const Token& v = tok[se];
+      const bool verb_next = (!v.punct && !v.upper) || m.PreCueBefore(tok, se + 1) > 0;
+      const bool relative_next = v.lower == "," && se + 1 < before &&
+                                 (g.relative_words.count(tok[se + 1].lower) || tok[se + 1].lower == "including");
+      // "Minutes later, the campaign ...", "Shortly after the vote, X ...":
+      // a time phrase, not the subject.
+      const bool time_phrase =
+          v.lower == "after" || v.lower == "before" ||
+          ((v.lower == "later" || v.lower == "earlier" || v.lower == "ago" || v.lower == "afterward" ||
+            v.lower == "afterwards") &&
+           se + 1 < before && tok[se + 1].lower == ",");
+      if ((verb_next || relative_next) && !time_phrase) return {sb, se};
+    }
+    std::size_t k = std::max(q, se);
+    while (k < before && tok[k].lower != ",") ++k;
+    p = k + 1;
+  }
+  return {0, 0};
+}
+
+Span ClaimExtractor::Impl::SentenceReader::SpanOf(std::size_t b, std::size_t e) const {
+  if (b >= e) return {};
+  return {tok[b].begin, tok[e - 1].end};
+}
+
+std::optional<Span> ClaimExtractor::Impl::SentenceReader::SpeakerThroughMedium(std::size_t b, std::size_t e,
+                                                                                std::size_t participle) const {
+  std::size_t medium_end = e;
+  while (medium_end < participle && (g.days.count(tok[medium_end].lower) || tok[medium_end].lower == "on"))
+    ++medium_end;
+  if (e == participle) {
+    for (std::size_t k = b > 1 ? b - 1 : b + 1; k < e; ++k)  // "to" inside the phrase or just before it
+      if (tok[k].lower == "to" && k > 0 && g.medium_words.count(tok[k - 1].lower)) {
+        b = std::min(b, k - 1);
+        while (b > 0 && !tok[b - 1].punct && (g.determiners.count(tok[b - 1].lower) || m.IsNpWord(tok[b - 1])))
+          --b;  // "in a statement to Wired": back to "a"
+        e = k;
+        medium_end = participle;
+        break;
+      }
+  }
+  if (medium_end != participle || e <= b || !g.medium_words.count(tok[e - 1].lower) || b == 0 ||
+      tok[b - 1].punct || tok[b - 1].upper)
+    return std::nullopt;
+  if (tok[b - 1].lower == "in" && !local.empty() && !local.back().source.empty()) return local.back().source;
+  // (Not "referring to Trump's first TV ad talking about": the ad talks.)
+  if (g.prepositions.count(tok[b - 1].lower) || tok[b - 1].lower == "to") return std::nullopt;
+  auto [sb, se] = SubjectBefore(b);
+  if (se > sb) return SpanOf(sb, se);
+  return std::nullopt;
+}
+
+void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
+  // A claim whose content comes before its cue ("..., X said"). A later
+  // inverted claim of the sentence starts after its content; a claim with
+  // its content after the cue ("Cruz promised to ..., Stovall said") is
+  // nested in the later one's content instead.
+  auto inverted = [](const Claim& c) { return c.content.end <= c.cue.begin; };
+  for (std::size_t ci = 0; ci < cues.size(); ++ci) {
+    const CueInfo& cue = cues[ci];
+    // "refused to say", "declined to confirm": the second verb belongs to
+    // the first cue's claim.
+    if (ci > 0 && cues[ci - 1].last + 2 == cue.first && tok[cue.first - 1].lower == "to") continue;
+    const Annotation& a = annotations[cue.annotation];
+    const Rule& rule = pack.rules[a.rule];
+    Claim c;
+    c.sentence = s.index;
+    c.cue = a.span;
+    c.cue_annotation = cue.annotation;
+    if (rule.category == Category::kDenial) c.stance = "denial";
+    Span source = a.source, content = a.content;
+    // A speaker's label: all the sentence is the speaker's (the article
+    // "A" is no one, but the label "A:" is the one who answers).
+    const bool label = IsSpeakerLabel(text, source, c.cue);
+
+    // Where this claim's content must stop: at a later cue that starts a
+    // new clause (", adding that", "as Moscow accused").
+    std::size_t limit_token = tok.size();
+    for (std::size_t cj = ci + 1; cj < cues.size() && !label; ++cj) {
+      auto [nb, ne] = NpBefore(cues[cj].first);
+      (void)ne;
+      std::size_t start = nb;
+      if (start > 0 && g.clause_breaks.count(tok[start - 1].lower)) {
+        limit_token = start - 1;
+        while (limit_token > 0 && g.clause_breaks.count(tok[limit_token - 1].lower)) --limit_token;
+        break;
+      }
+    }
+    // "accused the groups of provoking ... and expressed Russia's
+    // solidarity": an accusation's content ("X of Y") has no verb of its
+    // own, so "and" + a past-tense verb with an object starts the
+    // speaker's next predicate (unless a relative clause before it has one:
+    // "mocking Rubio as a neophyte who memorized ... and lacked ...").
+    if (rule.type == "accusing") {
+      for (std::size_t k = cue.last + 1; k + 2 < limit_token; ++k) {
+        if (g.relative_words.count(tok[k].lower) || tok[k].lower == "that") break;
+        const Token& verb = tok[k + 1];
+        const Token& object = tok[k + 2];
+        if (tok[k].lower == "and" && !verb.upper && verb.lower.size() > 3 && EndsWith(verb.lower, "ed") &&
+            (object.upper || IsPossessive(object) || g.determiners.count(object.lower))) {
+          limit_token = k;
+          break;
+        }
+      }
+    }
+    // "X, which announced ...," and "officials who said": the source is the
+    // relative pronoun, standing for the noun phrase before it (kept as
+    // the antecedent, so the claim resolves to it, as "she" does). After a
+    // comma the content ends with the clause.
+    bool relative_source = false;
+    std::size_t rel = cue.first;
+    for (std::size_t n; rel > 0 && (n = m.PreCueBefore(tok, rel)) > 0;) rel -= n;
+    // "polls that showed": a restrictive "that" after a noun is a relative
+    // pronoun too (not "so that", "now that").
+    const bool relative_that = rel > 1 && tok[rel - 1].lower == "that" && !tok[rel - 2].punct &&
+                               !m.IsPronoun(tok[rel - 2]) && !g.not_in_noun_phrase.count(tok[rel - 2].lower) &&
+                               tok[rel - 2].lower != "such" && !InCue(rel - 2);
+    if (rel > 1 && (tok[rel - 1].lower == "who" || tok[rel - 1].lower == "which" || relative_that) &&
+        source.empty()) {
+      const bool comma = tok[rel - 2].lower == ",";
+      auto [rb, re] = NpBefore(comma ? rel - 2 : rel - 1);
+      // The relative pronoun is the source even when its antecedent is
+      // not a plain noun phrase ("18% who say", "Sen. Ruiz this year, who").
+      source = SpanOf(rel - 1, rel);
+      relative_source = true;
+      if (re > rb) c.antecedent = SpanOf(rb, re);
+      if (comma)
+        for (std::size_t k = cue.last + 1; k < limit_token; ++k)
+          if (tok[k].lower == ",") limit_token = k;
+    }
+    const std::size_t limit = limit_token < tok.size() ? tok[limit_token].begin : s.span.end;
+
+    const std::size_t after_cue = cue.last + 1;
+    // 1. “...,” X said / “...,” said X: a quotation ends just before.
+    std::optional<Span> quote_before, quote_after;
+    const auto [np_b, np_e] = NpBefore(cue.first);  // "the engineer" in “...,” the engineer said
+    // The quotations that can matter: closing between three bytes before
+    // the sentence and the cue, or opening between the cue and the end of
+    // the sentence; visited in FindQuotes order, as a scan of all would.
+    near_quotes.clear();
+    {
+      const std::size_t from = s.span.begin >= 3 ? s.span.begin - 3 : 0;
+      auto lo = std::lower_bound(quotes.begin(), quotes.end(), from,
+                                 [](const Span& q, std::size_t v) { return q.end < v; });
+      for (auto it = lo; it != quotes.end() && it->end <= a.span.begin; ++it)
+        near_quotes.push_back(static_cast<std::size_t>(it - quotes.begin()));
+      auto blo = std::lower_bound(quotes_by_begin.begin(), quotes_by_begin.end(), a.span.end,
+                                  [&](std::size_t q, std::size_t v) { return quotes[q].begin < v; });
+      for (auto it = blo; it != quotes_by_begin.end() && quotes[*it].begin < s.span.end; ++it)
+        near_quotes.push_back(*it);
+      std::sort(near_quotes.begin(), near_quotes.end());
+      near_quotes.erase(std::unique(near_quotes.begin(), near_quotes.end()), near_quotes.end());
+    }
+    for (std::size_t qi : near_quotes) {
+      const Span& q = quotes[qi];
+      // A quotation closing the previous sentence counts when this one
+      // only names its speaker (“... okay?” | Trump said.).
+      bool ends_just_before = q.end <= s.span.begin && s.span.begin - q.end <= 3 &&
+                              text.find_first_not_of(" \t", q.end) >= s.span.begin;
+      // "said Donna Lages, 39, a waitress.": a cue opening the sentence
+      // may name its speaker after it.
+      bool cue_opens = true;
+      for (std::size_t k = 0; k < cue.first; ++k) cue_opens = cue_opens && tok[k].punct;
+      std::size_t speaker_end = cue.last + 1;
+      if (cue_opens && ends_just_before) {
+        speaker_end = NpAfter(cue.last + 1).second;
+        // the speaker's description in apposition, up to the end
+        if (speaker_end > cue.last + 1 && speaker_end < tok.size() && tok[speaker_end].lower == ",") {
+          std::size_t k = speaker_end;
+          while (k < tok.size() && !(tok[k].punct && tok[k].lower != "," && tok[k].lower != "-" &&
+                                     tok[k].lower != "'" && !IsQuoteToken(tok[k])))
+            ++k;
+          speaker_end = k;
+        }
+      }
+      for (std::size_t k = speaker_end; ends_just_before && k < tok.size();)  // nothing said after the cue
+        if (tok[k].punct && !IsQuoteToken(tok[k])) ++k;
+        else if (std::size_t n = m.adjuncts.MatchAt(tok, k)) k += n;
+        else ends_just_before = false;
+      if (q.end <= a.span.begin && (q.end > s.span.begin || ends_just_before)) {
+        std::size_t qt = TokenAt(q.end);
+        // (“...,” and condemned ...: a second verb of the speaker before, no quote frame)
+        bool np_only = !(cue.first > qt && (tok[cue.first - 1].lower == "and" || tok[cue.first - 1].lower == "or"));
+        for (std::size_t k = qt; k < cue.first; ++k)
+          np_only = np_only && (tok[k].lower == "," || m.IsNpWord(tok[k]) || m.IsPronoun(tok[k]) ||
+                                m.pre_cue.MatchAt(tok, k) > 0 || (k >= np_b && k < np_e) ||
+                                // a modifier of the speaker: “...,” warm-hearted Trump said
+                                (!tok[k].punct && cue.first - qt <= 6 && !g.clause_openers.count(tok[k].lower) &&
+                                 !g.relative_words.count(tok[k].lower) && tok[k].lower != "that" && !InCue(k)));
+        // “...,” X said: the quotation closes a clause, inside or after its mark.
+        std::size_t inner = q.end;
+        UChar32 mark;
+        U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), inner, mark);
+        std::size_t before_mark = inner;
+        UChar32 last;
+        U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
+        if (mark == '\'' && last == '\'' && before_mark > q.begin)  // a closing ''
+          U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
+        while (last == ' ' && before_mark > q.begin + 1)  // “... today, ” with a space before the mark
+          U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
+        // “... the name ‘Clinton,’ ” : an inner quotation closes with the outer one.
+        if ((last == '\'' || last == 0x2019) && before_mark > q.begin + 1) {
+          U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
+        }
+        const bool closes = last == ',' || last == '.' || last == '!' || last == '?' || last == 0x2026 ||
+                            (qt < tok.size() && tok[qt].lower == ",");
+        // "called it a “ridiculous proposition,” adding that ...": a participle
+        // with its own content after it does not introduce the quotation before.
+        const bool own_content = EndsWith(tok[cue.first].lower, "ing") && cue.last + 1 < tok.size() &&
+                                 !tok[cue.last + 1].punct && !m.adjuncts.MatchAt(tok, cue.last + 1);
+        if (np_only && closes && cue.first - qt <= 10 && !own_content) quote_before = q;
+      }
+      if (q.begin >= a.span.end && q.begin < s.span.end && !quote_after) {
+        std::size_t qt = TokenAt(q.begin);
+        bool glue_only = true;
+        for (std::size_t k = after_cue; k < qt; ++k)
+          glue_only = glue_only && (tok[k].lower == ":" || tok[k].lower == "," || m.adjuncts.MatchAt(tok, k) > 0);
+        if (glue_only && qt - after_cue <= 6) quote_after = q;
+      }
+    }
+    const std::string cue_lower = tok[cue.first].lower;
+    const bool hearer_cue = m.hearer_cues.Contains(cue_lower);  // "told (the mayor) that ..."
+    // "according to X", "in a new poll": the source follows the
+    // cue, the content is the rest of the sentence.
+    const bool according = cue_lower == "according" ||
+                           (cue_lower == "as" && cue.last > cue.first) ||
+                           (!a.source.empty() && a.source.begin >= a.span.end);
+
+    std::size_t opening_end = 0;  // "Declaring that X, the mayor ...": the content ends at the comma
+    if (according) {
+      if (source.empty()) {
+        auto [b, e] = NpAfter(after_cue + (tok.size() > after_cue && tok[after_cue].lower == "to" ? 1 : 0));
+        source = SpanOf(b, e);
+      }
+      const bool at_start = cue.first == 0 || (cue.first == 1 && tok[0].punct);
+      if (content.empty()) {
+        if (at_start) {
+          std::size_t k = TokenAt(source.empty() ? a.span.end : source.end);
+          while (k < tok.size() && tok[k].lower == ",") ++k;
+          if (k < tok.size() && tok[k].begin < limit) content = TrimContent(text, {tok[k].begin, limit});
+        } else {
+          std::size_t from = s.span.begin;
+          if (ci > 0 && !local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
+          // The previous claim's content may already run past this cue:
+          // then nothing before the cue is left for this one.
+          if (from < a.span.begin) content = TrimContent(text, {from, a.span.begin});
+        }
+      }
+    } else if (quote_before && content.empty()) {
+      content = *quote_before;
+      if (source.empty()) {
+        auto [b, e] = NpBefore(cue.first);
+        std::size_t qt = TokenAt(quote_before->end);
+        if (b < e && b >= qt) source = SpanOf(b, e);
+        else if (!hearer_cue)  // "told The Daily Ledger": the one told
+          source = SpanOf(NpAfter(after_cue).first, NpAfter(after_cue).second);
+      }
+    } else if (quote_after && content.empty()) {
+      content = *quote_after;
+      if (source.empty()) {
+        auto [b, e] = SourceBefore(cue.first);
+        source = SpanOf(b, e);
+        // "sent out a text message to supporters saying: “...”"
+        if (!source.empty() && a.source.empty() && EndsWith(cue_lower, "ing"))
+          if (auto speaker = SpeakerThroughMedium(b, e, cue.first)) source = *speaker;
+      }
+      // "Lavrov expressed his dismay, stating: “...”": a participle after a
+      // comma speaks for the subject (or the previous speaker).
+      if (source.empty() && EndsWith(cue_lower, "ing") && cue.first > 0 && tok[cue.first - 1].lower == ",") {
+        if (!local.empty()) source = local.back().source;
+        if (source.empty()) {
+          auto [sb, se] = SubjectBefore(cue.first - 1);
+          if (se > sb) source = SpanOf(sb, se);
+        }
+      }
+    } else {
+      auto [b, e] = SourceBefore(cue.first);
+      const bool noun_cue = g.noun_cues.count(cue_lower) > 0 && cue.first > 0 &&
+                            (g.determiners.count(tok[cue.first - 1].lower) || IsPossessive(tok[cue.first - 1]));
+      if (noun_cue) {
+        // "Russia's claims about X", "its claim that X"; "these allegations" names no one.
+        if (source.empty()) {
+          if (IsPossessive(tok[cue.first - 1])) {
+            std::size_t pb = cue.first - 1;
+            while (pb > 0 && m.IsNpWord(tok[pb - 1]) && !IsPossessive(tok[pb - 1]) &&
+                   !g.determiners.count(tok[pb - 1].lower))
+              --pb;
+            source = SpanOf(pb, cue.first);
+            // Without the possessive ending.
+            source.end -= PossessiveEnding(text.substr(source.begin, source.size()));
+          } else if (m.IsPronoun(tok[cue.first - 1])) {
+            source = SpanOf(cue.first - 1, cue.first);
+            // "Nebenzia also turned his criticisms against ...": the
+            // possessive stands for the subject of the clause's verb.
+            if (cue.first >= 3 && !tok[cue.first - 2].punct && !tok[cue.first - 2].upper &&
+                !m.IsNpWord(tok[cue.first - 2]) && !g.not_in_noun_phrase.count(tok[cue.first - 2].lower)) {
+              auto [sb, se] = NpBefore(cue.first - 2);
+              if (se > sb && (sb == 0 || tok[sb - 1].punct)) source = SpanOf(sb, se);
+            }
+          } else if (after_cue + 1 < tok.size() && tok[after_cue].lower == "by") {
+            auto [sb, se] = NpAfter(after_cue + 1);
+            source = SpanOf(sb, se);
+          }
+        }
+        if (source.empty() && a.source.empty()) continue;  // no one named: not a claim
+        std::size_t k = after_cue;
+        if (k < tok.size() && tok[k].lower == "by") k = NpAfter(k + 1).second;
+        if (k < tok.size() && m.noun_openers.MatchAt(tok, k)) k += m.noun_openers.MatchAt(tok, k);
+        if (content.empty() && k < tok.size() && tok[k].begin < limit) content = TrimContent(text, {tok[k].begin, limit});
+      } else {
+        // Inverted: "CONTENT, X said." / "CONTENT, said X."
+        const bool comma_before_np = b < e && b > 0 && tok[b - 1].lower == ",";
+        // ("..., citing X" is a participle of the subject, not inverted.)
+        const bool comma_before_cue = b == e && cue.first > 0 && tok[cue.first - 1].lower == "," &&
+                                      !EndsWith(cue_lower, "ing");
+        std::size_t k = after_cue;
+        if (comma_before_cue) k = NpAfter(k).second;
+        k = m.SkipAdjuncts(tok, k);
+        // "..., the engineer told The Daily Ledger.": the one told, then the end.
+        if (hearer_cue && !comma_before_cue && k < tok.size() && !tok[k].punct) {
+          k = m.hearer_pronouns.Contains(tok[k].lower) ? k + 1 : NpAfter(k).second;
+          k = m.SkipAdjuncts(tok, k);
+        }
+        const bool clause_ends = k >= tok.size() || tok[k].lower == "," || tok[k].lower == "." ||
+                                 (tok[k].punct && !IsQuoteToken(tok[k]));
+        if ((comma_before_np || comma_before_cue) && clause_ends) {
+          std::size_t comma = comma_before_np ? b - 1 : cue.first - 1;
+          std::size_t from = s.span.begin;
+          if (!local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
+          if (tok[comma].begin > from) content = TrimContent(text, {from, tok[comma].begin});
+          // (After "told", "informed": the one told, never the speaker.)
+          if (source.empty() && (comma_before_np || !hearer_cue))
+            source = comma_before_np ? SpanOf(b, e) : SpanOf(NpAfter(after_cue).first, NpAfter(after_cue).second);
+        } else {
+          // "Rubio was asked by the moderator whether ...", "the bill, opposed
+          // by House Republicans": the agent of a passive cue is the source.
+          std::size_t agent_end = 0;
+          // ("indicated that by the time ...": a cue ending in "that" is not passive.)
+          if (source.empty() && after_cue + 1 < tok.size() && tok[after_cue].lower == "by" &&
+              tok[cue.last].lower != "that" &&
+              (EndsWith(cue_lower, "ed") || EndsWith(cue_lower, "en")) && !tok[after_cue + 1].punct &&
+              !std::isdigit(static_cast<unsigned char>(tok[after_cue + 1].lower[0])) &&
+              !g.agentless_by.count(tok[after_cue + 1].lower) && !EndsWith(tok[after_cue + 1].lower, "ing")) {
+            auto [ab, ae] = NpAfter(after_cue + 1);
+            if (ae > ab) {
+              source = SpanOf(ab, ae);
+              agent_end = ae;
+            }
+          }
+          if (source.empty()) source = SpanOf(b, e);
+          // "..., adding that ...": the speaker of the previous claim.
+          // "..., adding that", "and said", "while noting": the speaker of
+          // the previous claim of the sentence.
+          // "and then tweeted", "but later said": adverbs between.
+          std::size_t pc = cue.first;
+          for (std::size_t n; pc > 0 && (n = m.PreCueBefore(tok, pc)) > 0;) pc -= n;
+          // "In describing the plan, the senator said ...": a participle in an
+          // adverbial phrase opening the sentence speaks for the subject of
+          // the main clause.
+          // ("Declaring that ..., the candidate said", "One month after
+          // announcing X, Rubio ...": no punctuation before the participle.)
+          bool opening = EndsWith(cue_lower, "ing") && a.source.empty();
+          std::size_t first_word = 0;
+          while (first_word < pc && tok[first_word].punct) ++first_word;
+          for (std::size_t k = first_word; opening && k < pc; ++k)
+            opening = !tok[k].punct && (k == first_word || (!tok[k].upper && !m.IsPronoun(tok[k])));
+          opening = opening && (first_word == pc || (g.prepositions.count(tok[first_word].lower) &&
+                                                     !std::isdigit(static_cast<unsigned char>(tok[first_word].lower[0]))));
+          const bool opening_word =
+              pc == 0 || (pc == 1 && tok[0].punct) ||
+              (pc > 0 && (tok[pc - 1].lower == "in" || tok[pc - 1].lower == "by" || tok[pc - 1].lower == "after" ||
+                          tok[pc - 1].lower == "before" || tok[pc - 1].lower == "while" ||
+                          tok[pc - 1].lower == "when" || tok[pc - 1].lower == "upon" ||
+                          tok[pc - 1].lower == "since" || (pc >= 2 && tok[pc - 1].lower == "of") ||
+                          (pc >= 2 && tok[pc - 1].lower == "to" && tok[pc - 2].lower == "addition")));
+          if (opening && opening_word) {
+            std::size_t k = after_cue;
+            while (k < tok.size() && tok[k].lower != "," && !(tok[k].punct && !IsQuoteToken(tok[k]))) ++k;
+            if (k + 1 < tok.size() && tok[k].lower == ",") {
+              auto [sb, se] = NpAfter(k + 1);
+              if (se > sb && se < tok.size() && ((!tok[se].punct && !tok[se].upper) || tok[se].lower == ",")) {
+                source = SpanOf(sb, se);
+                opening_end = tok[k].begin;
+              }
+            }
+          }
+          const bool continues = pc > 0 && (tok[pc - 1].lower == "," || tok[pc - 1].lower == "and" ||
+                                            (pc >= 2 && IsQuoteToken(tok[pc - 1]) && tok[pc - 2].lower == ",") ||
+                                            tok[pc - 1].lower == "while" || tok[pc - 1].lower == "but" ||
+                                            (tok[pc - 1].lower == "by" && EndsWith(cue_lower, "ing")) ||
+                                            // "took the stage to acknowledge": the subject's purpose
+                                            (tok[pc - 1].lower == "to" && pc >= 2 && !tok[pc - 2].punct));
+          // "allow him to call for ...": an object pronoun is the one who speaks.
+          if (source.empty() && pc >= 2 && tok[pc - 1].lower == "to" &&
+              (tok[pc - 2].lower == "him" || tok[pc - 2].lower == "her" || tok[pc - 2].lower == "them" ||
+               tok[pc - 2].lower == "me" || tok[pc - 2].lower == "us"))
+            source = SpanOf(pc - 2, pc - 1);
+          // (Not a possessive standing for a noun cue's source: "over his call for
+          // the ban and suggested" is the subject's.)
+          if (source.empty() && continues && !local.empty()) {
+            const std::string_view prev = text.substr(local.back().source.begin, local.back().source.size());
+            if (prev != "his" && prev != "her" && prev != "its" && prev != "their") source = local.back().source;
+          }
+          if (!source.empty() && a.source.empty() && EndsWith(cue_lower, "ing"))
+            if (auto speaker = SpeakerThroughMedium(b, e, cue.first)) source = *speaker;
+          // "X has defended its stance, arguing that ...", "Trump blasted the
+          // instructor and then tweeted that ...": the subject of the sentence.
+          if (source.empty() && continues) {
+            auto [sb, se] = SubjectBefore(pc - 1);
+            if (se > sb) source = SpanOf(sb, se);
+          }
+          // Skip adjuncts up to "that" ("claimed Wednesday that"); otherwise
+          // the content starts right after the cue.
+          std::size_t start = agent_end > 0 ? agent_end : after_cue;
+          std::size_t j = start;
+          for (;;) {
+            if (j < tok.size() && std::isdigit(static_cast<unsigned char>(tok[j].lower[0]))) {
+              ++j;  // "in March 2022 that"
+              continue;
+            }
+            const std::size_t n = j < tok.size() ? m.adjuncts.MatchAt(tok, j) : 0;
+            if (n == 0) break;
+            j += n;
+          }
+          // "said in a statement to the Security Council that": a
+          // prepositional phrase (no punctuation, at most 12 words) before "that".
+          const std::string_view first = after_cue < tok.size() ? std::string_view(tok[after_cue].lower) : "";
+          if (j < tok.size() && tok[j].lower != "that" &&
+              (first == "in" || first == "to" || first == "during" || first == "at" || first == "on" ||
+               first == "before")) {
+            // Only to someone or through a medium ("to reporters that", "in a
+            // letter to the board that"), so
+            // "said in Paris the company that owns ..." keeps its content.
+            bool medium = false;
+            for (std::size_t k = after_cue + 1; k < tok.size() && k <= after_cue + 12 && !tok[k].punct; ++k) {
+              medium = medium || g.medium_words.count(tok[k].lower) > 0;
+              if (tok[k].lower == "that") {
+                if (medium || first == "to") j = k;
+                break;
+              }
+            }
+          }
+          // "told the mayor that ...", "told me the pumps work": the one told
+          // is not the content.
+          if (hearer_cue && start < tok.size() && (j >= tok.size() || tok[j].lower != "that")) {
+            if (m.hearer_pronouns.Contains(tok[start].lower)) {
+              j = ++start;
+            } else {
+              for (std::size_t k = start + 1; k < tok.size() && k <= start + 8 && !tok[k].punct; ++k) {
+                if (tok[k].lower != "that") continue;
+                j = k;
+                break;
+              }
+            }
+          }
+          if (j < tok.size() && tok[j].lower == "that") start = j + 1;
+          else if (start < tok.size() && (tok[start].lower == "that" || tok[start].lower == ":")) ++start;
+          // "there have been reports of X": a cue ending in a report noun opens like one.
+          else if (start < tok.size() && (g.noun_cues.count(tok[cue.last].lower) || tok[cue.last].lower == "reports"))
+            start += m.noun_openers.MatchAt(tok, start);
+          while (start < tok.size() && tok[start].punct && !IsQuoteToken(tok[start])) ++start;
+          if (content.empty() && start < tok.size() && tok[start].begin < limit)
+            content = TrimContent(text, {tok[start].begin, limit});
+        }
+      }
+    }
+    if (opening_end > 0 && content.begin < opening_end && content.end > opening_end)
+      content = TrimContent(text, {content.begin, opening_end});
+    // A cue written inside quotation marks (“categorically rejected”) leaves
+    // the closing mark at the front of the content.
+    if (!content.empty() && content.begin == a.span.end) {
+      std::size_t next;
+      if (IsQuoteChar(CodePointAt(text, content.begin, &next)) && next < content.end)
+        content = TrimContent(text, {next, content.end});
+    }
+    // Nothing after the cue: "..., Donald Trump's longtime confidant Roger
+    // Stone stated." The content is the clause before the comma that opens
+    // the speaker's noun phrase.
+    if (content.empty() && quote_before == std::nullopt) {
+      std::size_t k = m.SkipAdjuncts(tok, after_cue);
+      const bool nothing_after = k >= tok.size() || (tok[k].punct && tok[k].lower != ":" && !IsQuoteToken(tok[k]));
+      std::size_t c = cue.first;
+      while (c > 0 && cue.first - c <= 10 && tok[c - 1].lower != "," && !tok[c - 1].punct &&
+             (!g.not_in_noun_phrase.count(tok[c - 1].lower) || tok[c - 1].lower == "and") &&
+             !EndsWith(tok[c - 1].lower, "ed"))
+        --c;
+      if (nothing_after && c > 1 && c < cue.first && tok[c - 1].lower == ",") {
+        std::size_t from = s.span.begin;
+        if (!local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
+        if (tok[c - 1].begin > from) {
+          content = TrimContent(text, {from, tok[c - 1].begin});
+          // The whole noun phrase after the comma, with its pre-modifiers.
+          if (source.empty() || (source.begin >= tok[c].begin && source.end <= tok[cue.first].begin)) {
+            const std::size_t sb = c;
+            std::size_t se = cue.first;
+            for (std::size_t n; se > sb && (n = m.PreCueBefore(tok, se)) > 0;) se -= n;
+            if (se > sb) source = SpanOf(sb, se);
+          }
+        }
+      }
+    }
+    // "As Western Journalism reported, Thor and Beck were ...": the main
+    // clause is the content (like "as X put it").
+    if (content.empty() && cue.first >= 2 && !source.empty()) {
+      std::size_t sb = TokenAt(source.begin);
+      std::size_t k = m.SkipAdjuncts(tok, after_cue);
+      if (sb > 0 && tok[sb - 1].lower == "as" && tok[sb].lower != "i" && tok[sb].lower != "we") {
+        if (k < tok.size() && tok[k].lower == ",") {  // "as X reported, the two men ..."
+          // (to the end of the sentence: the clause holds any later cue)
+          if (k + 1 < tok.size()) content = TrimContent(text, {tok[k + 1].begin, s.span.end});
+        } else if ((k >= tok.size() || tok[k].lower == ".") && sb >= 2 && tok[sb - 2].lower == ",") {
+          content = TrimContent(text, {s.span.begin, tok[sb - 2].begin});  // "..., as X reported."
+        }
+      }
+    }
+    // A cataphoric cue ending its sentence with a colon: "the Kyiv Post
+    // report ... detailed the following:" or "Reporter Jomana Karadsheh
+    // says:". The content is the block it announces: the next paragraph
+    // (guide §5.3), not "the following".
+    {
+      std::size_t k = m.SkipAdjuncts(tok, after_cue);
+      if (k < tok.size() && tok[k].lower == "the") ++k;  // (an adjunct word too: "the following")
+      if (k < tok.size() && tok[k].lower == "following") ++k;
+      else if (k + 1 < tok.size() && tok[k].lower == "as" && tok[k + 1].lower == "follows") k += 2;
+      if (k + 1 == tok.size() && tok[k].lower == ":") {
+        const std::size_t from = std::min(text.find_first_not_of(" \t\r\n", tok[k].end), text.size());
+        // The block starts on a new line; its end is the end of its line.
+        const bool new_line = text.substr(tok[k].end, from - tok[k].end).find('\n') != std::string_view::npos;
+        const std::size_t end = std::min(text.find('\n', from), text.size());
+        if (new_line && from < end) content = TrimContent(text, {from, end});
+        else if (!content.empty() && content.end <= tok[k].begin && after_cue < k) content = {};
+      }
+    }
+    if (content.empty()) continue;
+    // "When asked ..., she said": no clause opener in the source; a lone
+    // determiner ("The") names no one.
+    // A demonstrative standing alone right before its cue ("That suggests
+    // ...", "this explains") is a pronoun source, like "it".
+    const std::size_t src_tok = source.empty() ? 0 : TokenAt(source.begin);
+    const bool demonstrative = !source.empty() && src_tok < tok.size() && tok[src_tok].end == source.end &&
+                               (tok[src_tok].lower == "that" || tok[src_tok].lower == "this") && [&] {
+                                 std::size_t j = cue.first;
+                                 for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j)) > 0;) j -= n;
+                                 return j == src_tok + 1;
+                               }();
+    if (!source.empty() && !relative_source && !demonstrative && !label && source.begin >= s.span.begin &&
+        source.end <= s.span.end) {
+      std::size_t k = TokenAt(source.begin);
+      while (k < tok.size() && tok[k].end <= source.end && g.clause_openers.count(tok[k].lower)) ++k;
+      std::size_t d = k;
+      while (d < tok.size() && tok[d].end <= source.end &&
+             (tok[d].lower == "the" || tok[d].lower == "a" || tok[d].lower == "an" || tok[d].lower == "this" ||
+              tok[d].lower == "that" || tok[d].lower == "these" || tok[d].lower == "those"))
+        ++d;
+      if (d >= tok.size() || tok[d].begin >= source.end) source = {};
+      else source.begin = tok[k].begin;
+    }
+    // "Yes we are, as I said, in touch ...": a speaker's parenthetical
+    // reference to their own words has no content of its own (guide §4.3).
+    if (!source.empty() && cue.first >= 2 && after_cue < tok.size() && tok[after_cue].lower == "," &&
+        tok[cue.first - 2].lower == "as" &&
+        (tok[cue.first - 1].lower == "i" || tok[cue.first - 1].lower == "we"))
+      continue;
+    // "The voters' worries about ...", "Sanders’ call for ...": a plural's
+    // possessive right before the cue is the source without its mark.
+    // (A singular's stays: "McDonald's said" is a name.)
+    if (!source.empty() && cue.first > 0 && tok[cue.first - 1].end == source.end &&
+        IsPossessive(tok[cue.first - 1])) {
+      const std::size_t mark = PossessiveEnding(tok[cue.first - 1].lower);
+      if (mark == 1 || mark == 3) source.end -= mark;
+    }
+    c.source = source;
+    c.content = content;
+    local.push_back(std::move(c));
+  }
+  for (auto& c : local) claims->push_back(std::move(c));
+}
+
 void ClaimExtractor::Impl::FindAttributed(std::string_view text, const std::vector<Sentence>& sentences,
                                           const std::vector<Annotation>& annotations, const std::vector<Span>& quotes,
                                           const std::vector<bool>& furniture, std::vector<Claim>* claims) const {
   const Impl& m = *this;
-  const ClaimGrammar& g = pack.lexicon.grammar;
   // Quotations come out of FindQuotes ordered by their end; `quotes_by_begin`
   // orders them by their start, so each cue looks only at the quotations
   // around its own sentence.
@@ -49,1036 +1140,7 @@ void ClaimExtractor::Impl::FindAttributed(std::string_view text, const std::vect
         cue_ids.push_back(i);
     }
     if (cue_ids.empty()) continue;
-    const std::vector<Token> tok = Tokenize(text, s.span.begin, s.span.end);
-    auto token_at = [&](std::size_t byte) -> std::size_t {  // first token starting at or after byte
-      std::size_t k = 0;
-      while (k < tok.size() && tok[k].end <= byte) ++k;
-      return k;
-    };
-    std::vector<CueInfo> cues;
-    for (std::size_t id : cue_ids) {
-      CueInfo c;
-      c.annotation = id;
-      c.first = token_at(annotations[id].span.begin);
-      c.last = c.first;
-      while (c.last + 1 < tok.size() && tok[c.last + 1].begin < annotations[id].span.end) ++c.last;
-      if (c.first < tok.size()) cues.push_back(c);
-    }
-
-    // The noun phrase that ends just before token `end` (exclusive), skipping
-    // pre-cue adverbs and quote marks, and jumping over ", which ... ,".
-    // A clause may start at token `at`: the sentence start, or after a mark,
-    // a clause opener ("When", "but") or a sentence adverb ("Yet").
-    auto clause_starts_at = [&](std::size_t at) {
-      return at == 0 || tok[at - 1].punct || g.clause_openers.count(tok[at - 1].lower) ||
-             g.sentence_adverbs.count(tok[at - 1].lower);
-    };
-    // Whether token `k` is part of one of the sentence's cues.
-    auto in_cue = [&](std::size_t k) {
-      return std::any_of(cues.begin(), cues.end(), [&](const CueInfo& o) { return o.first <= k && k <= o.last; });
-    };
-    auto np_before = [&](std::size_t end) -> std::pair<std::size_t, std::size_t> {
-      std::size_t j = end;
-      while (j > 0 && IsQuoteToken(tok[j - 1])) --j;
-      // "Rep. Hank Johnson (D-Ga.) said": a short parenthesis after the name
-      // (and a stray comma after it: "Sen. Jack Reed (D-R.I.), said").
-      if (j > 3 && tok[j - 1].lower == "," && tok[j - 2].lower == ")") --j;
-      if (j > 2 && tok[j - 1].lower == ")") {
-        std::size_t k = j - 1;
-        while (k > 0 && j - k <= 8 && tok[k - 1].lower != "(" && tok[k - 1].lower != ")") --k;
-        if (k > 1 && tok[k - 1].lower == "(" && m.IsNpWord(tok[k - 2])) j = k - 1;
-      }
-      const bool progressive = end < tok.size() && tok[end].lower.size() > 4 &&
-                               tok[end].lower.compare(tok[end].lower.size() - 3, 3, "ing") == 0;
-      for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) {
-        // "Both said": a quantifier that is also a pre-cue word ("they both
-        // said") is the subject when nothing stands before it in the clause.
-        if (n == 1 && g.quantifier_subjects.count(tok[j - 1].lower) && clause_starts_at(j - 1)) return {j - 1, j};
-        j -= n;
-      }
-      // "Beck on Wednesday called", "the campaign Monday reported".
-      if (j > 1 && g.days.count(tok[j - 1].lower)) {
-        --j;
-        if (j > 1 && (tok[j - 1].lower == "on" || tok[j - 1].lower == "late" || tok[j - 1].lower == "early" ||
-                      tok[j - 1].lower == "last" || tok[j - 1].lower == "this"))
-          --j;
-        for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
-      }
-      // "A Bloomberg poll in June showed": a month after a preposition.
-      if (j > 2 && g.months.count(tok[j - 1].lower) &&
-          (tok[j - 2].lower == "in" || tok[j - 2].lower == "since" || tok[j - 2].lower == "last" ||
-           tok[j - 2].lower == "this" || tok[j - 2].lower == "early" || tok[j - 2].lower == "late")) {
-        j -= 2;
-        for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
-      }
-      // "a WBUR poll last week showed": a time phrase before the cue.
-      // (Not before a participle cue: "sent a letter this week urging".)
-      const bool participle_cue = end < tok.size() && EndsWith(tok[end].lower, "ing");
-      if (!participle_cue && j > 2 && (tok[j - 2].lower == "last" || tok[j - 2].lower == "this") &&
-          (tok[j - 1].lower == "week" || tok[j - 1].lower == "month" || tok[j - 1].lower == "year" ||
-           tok[j - 1].lower == "weekend" || tok[j - 1].lower == "night" || tok[j - 1].lower == "fall" ||
-           tok[j - 1].lower == "spring" || tok[j - 1].lower == "summer")) {
-        j -= 2;
-        for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
-      }
-      // "A new poll released Friday found", "a report published by the
-      // institute last year estimated": the participle phrase after the
-      // source; the source is the noun phrase before the participle.
-      for (std::size_t k = j; !participle_cue && k > 0 && j - k < 10; --k) {
-        const Token& t = tok[k - 1];
-        if (t.lower == "released" || t.lower == "conducted" || t.lower == "published" || t.lower == "issued" ||
-            t.lower == "commissioned" || t.lower == "carried") {
-          if (k >= 2 && !tok[k - 2].punct && m.IsNpWord(tok[k - 2])) j = k - 1;
-          break;
-        }
-        if (t.punct || IsQuoteToken(t) ||
-            !(t.upper || g.days.count(t.lower) || m.adjuncts.Contains(t.lower) || t.lower == "by" ||
-              t.lower == "out" || std::isdigit(static_cast<unsigned char>(t.lower[0])) || m.IsNpWord(t)))
-          break;
-      }
-      // "Jason Sims — a teacher from Ohio — says": a description between dashes.
-      if (j > 2 && (tok[j - 1].lower == "\xE2\x80\x94" || tok[j - 1].lower == "--")) {
-        const std::string& dash = tok[j - 1].lower;
-        for (std::size_t k = j - 1; k > 0 && j - k < 30; --k) {
-          const std::string& w = tok[k - 1].lower;
-          if (w == "." || w == ";" || w == ":" || IsQuoteToken(tok[k - 1])) break;
-          if (w == dash) {
-            if (k >= 2 && m.IsNpWord(tok[k - 2])) j = k - 1;
-            break;
-          }
-        }
-      }
-      // "Coca-Cola and telling", "the process by suggesting": a cue after a
-      // conjunction or preposition has no noun phrase of its own before it.
-      if (j > 0 && (tok[j - 1].lower == "and" || tok[j - 1].lower == "or" || tok[j - 1].lower == "by" ||
-                    tok[j - 1].lower == "of" || tok[j - 1].lower == "for" || tok[j - 1].lower == "to"))
-        return {j, j};
-      for (;;) {
-        std::size_t stop = j;
-        if (stop > 0 && m.IsPronoun(tok[stop - 1])) return {stop - 1, stop};
-        // "the operator", "a local fire brigade": a determiner and up to three
-        // lower-case words are a noun phrase even when the lexicon knows none.
-        for (std::size_t back = 1; back <= 4 && back <= stop; ++back) {
-          const Token& t = tok[stop - back];
-          if (t.lower == "the" || t.lower == "a" || t.lower == "an") {
-            if (back > 1) stop -= back;
-            break;
-          }
-          if (t.punct || t.upper || m.IsPronoun(t) || g.clause_breaks.count(t.lower) || t.lower == "that") break;
-        }
-        while (stop > 0 && m.IsNpWord(tok[stop - 1]) && !m.IsPronoun(tok[stop - 1])) --stop;
-        if (stop < j) {
-          // Drop leading glue words.
-          while (stop < j && (tok[stop].lower == "and" || tok[stop].lower == "of" || tok[stop].lower == "to" ||
-                              tok[stop].lower == "for" || tok[stop].lower == "by"))
-            ++stop;
-          return {stop, j};
-        }
-        // "Syrian Ambassador to Russia, Bashar al-Jaafari, stated": an appositive.
-        if (j > 1 && tok[j - 1].lower == ",") {
-          std::size_t nb = j - 1;
-          while (nb > 0 && m.IsNpWord(tok[nb - 1])) --nb;
-          if (nb < j - 1 && nb > 1 && tok[nb - 1].lower == "," && m.IsNpWord(tok[nb - 2])) {
-            std::size_t fb = nb - 1;
-            while (fb > 0 && m.IsNpWord(tok[fb - 1])) --fb;
-            const bool starts_clause = fb == 0 || tok[fb - 1].punct || g.clause_openers.count(tok[fb - 1].lower);
-            // Start at a capitalised word, or at an article or possessive
-            // ("the union's president, Mary Kay Henry, said").
-            while (fb < nb - 1 && !tok[fb].upper && !g.determiners.count(tok[fb].lower) && !IsPossessive(tok[fb])) ++fb;
-            if (fb < nb - 1 && starts_clause) return {fb, j - 1};
-          }
-        }
-        // "Pete Seat, an Indiana consultant whose firm ... , said", "Ana Ruiz,
-        // 35, a nurse from Ohio, said": a name, then a description of any
-        // words between commas. The name starts the clause (sentence start or
-        // after a comma or quotation mark); the description starts like a noun
-        // phrase. A relative clause at its end is not part of the source.
-        if (j > 2 && tok[j - 1].lower == ",") {
-          for (std::size_t c = j - 2; c > 0 && j - c <= 45; --c) {
-            const Token& t = tok[c];
-            if (t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")" || IsQuoteToken(t)) break;
-            if (t.lower != ",") continue;
-            std::size_t nb = c;
-            // "Sen. Rob Portman (R-Ohio), another incumbent, said": the party tag.
-            if (nb > 2 && tok[nb - 1].lower == ")") {
-              std::size_t q = nb - 1;
-              while (q > 0 && nb - q <= 8 && tok[q - 1].lower != "(" && tok[q - 1].lower != ")") --q;
-              if (q > 1 && tok[q - 1].lower == "(" && m.IsNpWord(tok[q - 2])) nb = q - 1;
-            }
-            const std::size_t name_end = nb;
-            while (nb > 0 && m.IsNpWord(tok[nb - 1]) && !m.IsPronoun(tok[nb - 1])) --nb;
-            // "But Matt Ruiz, the group's director, said": a conjunction opens the clause.
-            if (nb + 1 < name_end && g.clause_openers.count(tok[nb].lower)) ++nb;
-            // ("Now Donald Trump, ...": a sentence adverb before the name;
-            // "On Sunday, Sanders issued ...", "Meanwhile, ...": an opening
-            // adjunct, no name.)
-            if (nb + 1 < name_end && g.sentence_adverbs.count(tok[nb].lower) && tok[nb + 1].upper &&
-                !g.days.count(tok[nb + 1].lower) && !g.months.count(tok[nb + 1].lower))
-              ++nb;  // (not "Earlier Tuesday")
-            if (nb == name_end || !tok[nb].upper || !tok[name_end - 1].upper || g.clause_openers.count(tok[nb].lower) ||
-                g.prepositions.count(tok[nb].lower) || g.sentence_adverbs.count(tok[nb].lower))
-              continue;
-            // (Narrower than clause_starts_at, which takes any mark before the
-            // name: on PolNeAR train that changes three sources, two for the worse.)
-            const bool clause_start = nb == 0 || tok[nb - 1].lower == "," || IsQuoteToken(tok[nb - 1]) ||
-                                      (nb == 1 && tok[0].punct) || g.clause_openers.count(tok[nb - 1].lower) ||
-                                      g.sentence_adverbs.count(tok[nb - 1].lower);
-            const Token& d = tok[c + 1];
-            // "Clinton, during a town hall in Columbus, Ohio, said": an adjunct,
-            // not a description; the name alone is the source.
-            if (clause_start && !d.upper &&
-                (g.prepositions.count(d.lower) || d.lower == "along" || d.lower == "including" ||
-                 d.lower == "together" || EndsWith(d.lower, "ing")))
-              return {nb, name_end};
-            const bool described = !d.punct && (g.determiners.count(d.lower) || IsPossessive(d) || d.upper ||
-                                                 std::isdigit(static_cast<unsigned char>(d.lower[0])) ||
-                                                 d.lower == "another" || d.lower == "one" || d.lower == "both" ||
-                                                 // "Ana Ruiz, president of the union,", "dean of the law school"
-                                                 m.person_roles.Contains(d.lower) ||
-                                                 // "Sarah Warbelow, legal director for the group,",
-                                                 // "Bill Frelick, refugee rights program director"
-                                                 m.person_roles.AnyIn(tok, c + 2, std::min(c + 5, j - 1)) ||
-                                                 (c + 2 < j && (tok[c + 2].lower == "of" || tok[c + 2].lower == "at") &&
-                                                  !g.not_in_noun_phrase.count(d.lower) && !EndsWith(d.lower, "ed") &&
-                                                  !EndsWith(d.lower, "ing")));
-            if (!clause_start || !described) continue;
-            // "Donald J. Trump, the nominee, has been more scathing,
-            // threatening": the clause's verb ends the description at the
-            // comma before it (the subject is "Donald J. Trump, the
-            // nominee"); a relative clause's verb is part of the description.
-            std::size_t e = j - 1;
-            std::size_t last_comma = 0;
-            for (std::size_t k = c + 1; k + 1 < j; ++k) {
-              if (g.relative_words.count(tok[k].lower) || tok[k].lower == "that") break;
-              if (tok[k].lower == ",") last_comma = k;
-              static const std::set<std::string, std::less<>> auxiliaries = {
-                  "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "does", "did"};
-              if (!auxiliaries.count(tok[k].lower)) continue;
-              e = last_comma;
-              break;
-            }
-            if (e <= c + 1) continue;
-            for (std::size_t k = c + 1; k + 1 < e; ++k)
-              if (tok[k].lower == "," && g.relative_words.count(tok[k + 1].lower)) e = k;
-            return {nb, e};
-          }
-        }
-        // ", which announced ... this week, has accused": skip the relative
-        // clause; likewise a participle or with-phrase between commas ("The
-        // report, released on Tuesday, said", "the Kyiv Post report, with
-        // the title Ukrainian Trained, Turkish Sponsored ..., detailed"),
-        // which may hold commas of its own (up to three). Before a participle
-        // cue the clause before is the main one ("Other members, including
-        // Ana Ruiz, voted no, saying"): only a relative clause is skipped.
-        if (j > 0 && tok[j - 1].lower == ",") {
-          auto opens_parenthetical = [&](const Token& t) {
-            if (g.relative_words.count(t.lower)) return true;
-            if (participle_cue || t.upper || t.punct || t.lower.size() <= 3) return false;
-            return t.lower == "with" || t.lower == "titled" || t.lower == "entitled" || t.lower == "headlined" ||
-                   EndsWith(t.lower, "ed") || EndsWith(t.lower, "ing");
-          };
-          std::size_t k = j - 1;
-          for (int segment = 0; segment < 3; ++segment) {
-            while (k > 0 && tok[k - 1].lower != "," && !tok[k - 1].punct) --k;
-            if (k == 0 || tok[k - 1].lower != "," || opens_parenthetical(tok[k])) break;
-            --k;
-          }
-          if (k > 0 && k < j - 1 && tok[k - 1].lower == "," && opens_parenthetical(tok[k])) {
-            j = k - 1;
-            // "Sen. Ana Ruiz (D-Ore.), who ..., said": the party tag again.
-            if (j > 2 && tok[j - 1].lower == ")") {
-              std::size_t q = j - 1;
-              while (q > 0 && j - q <= 8 && tok[q - 1].lower != "(" && tok[q - 1].lower != ")") --q;
-              if (q > 1 && tok[q - 1].lower == "(" && m.IsNpWord(tok[q - 2])) j = q - 1;
-            }
-            continue;
-          }
-        }
-        // "Corporate lobbyists describe", "some undecided conservatives
-        // think": lower-case nouns the lexicon does not know, from the start
-        // of the clause up to the cue.
-        {
-          std::size_t k = j;
-          while (k > 0 && j - k < 6 && !tok[k - 1].punct && !IsQuoteToken(tok[k - 1]) &&
-                 !g.not_in_noun_phrase.count(tok[k - 1].lower) && !m.pre_cue.Contains(tok[k - 1].lower) &&
-                 !(tok[k - 1].lower.size() > 3 && !tok[k - 1].upper &&
-                   (EndsWith(tok[k - 1].lower, "ed") || EndsWith(tok[k - 1].lower, "ing") ||
-                    EndsWith(tok[k - 1].lower, "n't") || EndsWith(tok[k - 1].lower, "n\xE2\x80\x99t"))))
-            --k;
-          auto opens_clause = [&](std::size_t at) {  // (and after "that": "said that critics say")
-            return clause_starts_at(at) || tok[at - 1].lower == "that";
-          };
-          // "This initiative called for": a demonstrative or possessive opens it
-          // ("that" opens a clause instead).
-          if (k > 0 && k < j && g.determiners.count(tok[k - 1].lower) && tok[k - 1].lower != "that" &&
-              opens_clause(k - 1))
-            --k;
-          // "But hacking specialists say": a participle opening the clause is a modifier.
-          if (k > 0 && k < j && !tok[k - 1].upper && tok[k - 1].lower.size() > 3 &&
-              (EndsWith(tok[k - 1].lower, "ed") || EndsWith(tok[k - 1].lower, "ing")) && opens_clause(k - 1))
-            --k;
-          // "Both think", "Yet another said": a quantifier standing for people.
-          if (k == j && j > 0 && g.quantifier_subjects.count(tok[j - 1].lower) && opens_clause(j - 1))
-            return {j - 1, j};
-          const bool boundary = opens_clause(k);
-          while (k < j && g.determiners.count(tok[k].lower) == 0 && g.clause_openers.count(tok[k].lower)) ++k;
-          bool content_word = false;
-          for (std::size_t x = k; x < j; ++x) content_word = content_word || !g.determiners.count(tok[x].lower);
-          if (k < j && boundary && content_word && !tok[j - 1].upper) return {k, j};
-        }
-        // "Democratic voters in all five states see", "some people in Trump
-        // world believe", "A person familiar with the talks says": a noun
-        // phrase with prepositional phrases after its head, from the start
-        // of the clause up to the cue. (Not before a participle: "the drumbeat
-        // of names from the past denouncing X" is a noun phrase, not a clause.)
-        if (end < tok.size() && !EndsWith(tok[end].lower, "ing")) {
-          std::size_t k = j;
-          bool prep = false;
-          while (k > 0 && j - k < 12) {
-            const Token& t = tok[k - 1];
-            if (t.punct) break;
-            if (g.post_modifier_prepositions.count(t.lower)) {
-              if (k == j) break;
-              prep = true;
-              --k;
-              continue;
-            }
-            // "in all five states": a quantifier right after a preposition
-            const bool quantifier = (t.lower == "all" || t.lower == "both" || t.lower == "each") && k >= 2 &&
-                                    g.post_modifier_prepositions.count(tok[k - 2].lower);
-            if (!quantifier && (g.not_in_noun_phrase.count(t.lower) || m.pre_cue.Contains(t.lower) || m.IsPronoun(t)))
-              break;
-            if (!t.upper && t.lower.size() > 3 &&
-                (EndsWith(t.lower, "ed") || EndsWith(t.lower, "ing") || EndsWith(t.lower, "n't") ||
-                 EndsWith(t.lower, "n\xE2\x80\x99t")))
-              break;
-            if (in_cue(k - 1)) break;
-            --k;
-          }
-          while (k < j && g.clause_openers.count(tok[k].lower)) ++k;
-          const bool boundary = k == 0 || tok[k - 1].punct || g.clause_openers.count(tok[k - 1].lower);
-          if (prep && k < j && boundary && !g.post_modifier_prepositions.count(tok[k].lower) &&
-              !g.prepositions.count(tok[k].lower) && !g.post_modifier_prepositions.count(tok[j - 1].lower))
-            return {k, j};
-        }
-        return {j, j};
-      }
-    };
-    // "Current and former officials who spoke with the Post said": the noun
-    // phrase before the cue is the object inside a restrictive relative
-    // clause; the source is the head the clause modifies. ("the bill that
-    // the senator said": the noun phrase right after "that" is the subject.)
-    auto source_before = [&](std::size_t end) -> std::pair<std::size_t, std::size_t> {
-      auto [b, e] = np_before(end);
-      if (b >= e) return {b, e};
-      // "Exit polls taken in South Carolina found", "An earlier report in a
-      // New Hampshire paper said": the noun phrase before the cue is the
-      // object of a preposition after the source's head, which opens the
-      // clause.
-      while (b >= 2 && g.post_modifier_prepositions.count(tok[b - 1].lower)) {
-        std::size_t h = b - 2;
-        if (h > 0 && !tok[h].upper && tok[h].lower.size() > 3 &&
-            (EndsWith(tok[h].lower, "ed") || EndsWith(tok[h].lower, "en")))
-          --h;  // "polls taken in"
-        if (g.not_in_noun_phrase.count(tok[h].lower) ||
-            (!m.IsNpNoun(tok[h].lower) && !std::isdigit(static_cast<unsigned char>(tok[h].lower[0])) &&
-             !g.number_words.count(tok[h].lower)))
-          break;
-        std::size_t hb = h;
-        while (hb > 0 && h - hb < 5 && !tok[hb - 1].punct && !g.not_in_noun_phrase.count(tok[hb - 1].lower) &&
-               !m.pre_cue.Contains(tok[hb - 1].lower) && !g.clause_openers.count(tok[hb - 1].lower) &&
-               !g.prepositions.count(tok[hb - 1].lower) && !in_cue(hb - 1) &&
-               !(!tok[hb - 1].upper && (EndsWith(tok[hb - 1].lower, "ing") || EndsWith(tok[hb - 1].lower, "ed"))) &&
-               !(!tok[hb - 1].upper && EndsWith(tok[hb - 1].lower, "s") && !m.IsNpWord(tok[hb - 1])))  // "depicts"
-          --hb;
-        if (!clause_starts_at(hb) || g.prepositions.count(tok[hb].lower) || in_cue(hb)) break;
-        b = hb;
-      }
-      for (std::size_t r = b; r > 0 && b - r < 12;) {
-        --r;
-        if (tok[r].punct || g.clause_openers.count(tok[r].lower)) break;
-        if (tok[r].lower == "who" || tok[r].lower == "that" || tok[r].lower == "which") {
-          if (r + 1 < b && r > 0 && (m.IsNpWord(tok[r - 1]) || !g.not_in_noun_phrase.count(tok[r - 1].lower)) &&
-              !tok[r - 1].punct) {
-            auto [hb, he] = np_before(r);
-            if (he > hb) return {hb, he};
-          }
-          break;
-        }
-      }
-      return {b, e};
-    };
-    auto np_after = [&](std::size_t from) -> std::pair<std::size_t, std::size_t> {
-      if (from < tok.size() && tok[from].lower == "by") ++from;  // "..., opposed by X": the agent
-      std::size_t e = from;
-      while (e < tok.size() && m.IsNpWord(tok[e])) ++e;
-      if (e == from && from < tok.size() && m.IsPronoun(tok[from])) e = from + 1;
-      // "said one source who ...", "said master of ceremonies Asab Al-Tabchi":
-      // lower-case words the lexicon does not know, then the rest of the name.
-      if (e == from) {
-        std::size_t k = from;
-        // A participle ("said retired neurosurgeon Ben Carson", "said one
-        // unaligned Florida Republican strategist") only before a name or a
-        // known role.
-        bool participle = false;
-        while (k < tok.size() && k - from < 5 && !tok[k].punct && !g.not_in_noun_phrase.count(tok[k].lower) &&
-               !m.pre_cue.Contains(tok[k].lower) &&
-               ((!EndsWith(tok[k].lower, "ed") && !EndsWith(tok[k].lower, "ing")) ||
-                ((k == from || EndsWith(tok[k].lower, "ed")) && k + 1 < tok.size() && !tok[k + 1].punct))) {
-          participle = participle || EndsWith(tok[k].lower, "ed") || EndsWith(tok[k].lower, "ing");
-          ++k;
-        }
-        while (k < tok.size() && m.IsNpWord(tok[k])) ++k;
-        const bool known_head = k > from && (tok[k - 1].upper || m.person_roles.Contains(tok[k - 1].lower) ||
-                                             m.organisation_words.Contains(tok[k - 1].lower));
-        if (participle && (k <= from + 1 || !known_head)) k = from;
-        const bool ends = k == tok.size() || tok[k].punct || g.relative_words.count(tok[k].lower) ||
-                          tok[k].lower == "that" || m.adjuncts.MatchAt(tok, k) > 0;
-        if (k > from && ends) e = k;
-      }
-      // "said the company's chief executive, John Ferriola": after a
-      // determiner, possessives and lower-case nouns, then a name in apposition.
-      if (e > from && g.determiners.count(tok[from].lower)) {
-        std::size_t k = e;
-        while (k < tok.size() && k - from < 8 && !tok[k].punct && !g.not_in_noun_phrase.count(tok[k].lower) &&
-               !EndsWith(tok[k].lower, "ed") && !EndsWith(tok[k].lower, "ing"))
-          ++k;
-        e = k;
-        if (e + 1 < tok.size() && tok[e].lower == "," && tok[e + 1].upper) {
-          std::size_t n = e + 1;
-          while (n < tok.size() && m.IsNpWord(tok[n])) ++n;
-          if (n == tok.size() || tok[n].punct) e = n;
-        }
-      }
-      return {from, e};
-    };
-    // The subject of the sentence's main clause, ending before token
-    // `before`: the first noun phrase at the sentence start or after a comma
-    // that a lower-case word (the verb) follows ("But a few days later, Trump
-    // reversed himself" -> "Trump"). An opening participle ("Speaking in
-    // Ohio, ...") and a lone determiner are no subject; ", who ... ," may
-    // stand between the subject and its verb.
-    auto subject_before = [&](std::size_t before) -> std::pair<std::size_t, std::size_t> {
-      std::size_t p = 0;
-      while (p < before) {
-        std::size_t q = p;
-        // "Yet she ...", "Still, Trump ...": a sentence adverb is no subject.
-        // ("After the Paris attacks, Trump ...": an opener that is a
-        // preposition is skipped with its phrase up to the comma, below; "If
-        // Republicans choose to ..." has no comma, and its subject is next.)
-        auto comma_before = [&](std::size_t from) {
-          for (std::size_t k = from; k < before; ++k)
-            if (tok[k].lower == ",") return true;
-          return false;
-        };
-        while (q < before && (tok[q].punct || g.sentence_adverbs.count(tok[q].lower) ||
-                              (g.clause_openers.count(tok[q].lower) &&
-                               !(g.prepositions.count(tok[q].lower) && comma_before(q + 1)))))
-          ++q;
-        std::size_t sb = q, se = q;
-        if (q < before && g.prepositions.count(tok[q].lower)) {  // "In response to X, Y said": not X
-          std::size_t k = q;
-          while (k < before && tok[k].lower != ",") ++k;
-          p = k + 1;
-          continue;
-        }
-        // ("His campaign": a possessive determiner, not the pronoun "his".)
-        const bool determiner = q + 1 < before && g.determiners.count(tok[q].lower) && m.IsNpWord(tok[q + 1]);
-        if (q < before && m.IsPronoun(tok[q]) && !determiner) se = q + 1;
-        else
-          while (se < before && m.IsNpWord(tok[se]) && !g.clause_openers.count(tok[se].lower)) ++se;
-        bool content_word = false;
-        for (std::size_t k = sb; k < se; ++k) content_word = content_word || !g.determiners.count(tok[k].lower);
-        const bool participle = sb == q && se > sb && tok[sb].lower.size() > 4 &&
-                                tok[sb].lower.compare(tok[sb].lower.size() - 3, 3, "ing") == 0;
-        // "Sen. Mitch McConnell (R-Ky.) issued": the party tag after the name.
-        if (se > sb && se + 2 < before && tok[se].lower == "(") {
-          std::size_t k = se + 1;
-          while (k < before && k - se <= 8 && tok[k].lower != ")" && tok[k].lower != "(") ++k;
-          if (k + 1 < before && tok[k].lower == ")" && !tok[k + 1].punct && !tok[k + 1].upper) {
-            if (!participle && content_word) return {sb, k + 1};
-          }
-        }
-        if (se > sb && se < before && content_word && !participle) {
-          const Token& v = tok[se];
-          const bool verb_next = (!v.punct && !v.upper) || m.PreCueBefore(tok, se + 1) > 0;
-          const bool relative_next = v.lower == "," && se + 1 < before &&
-                                     (g.relative_words.count(tok[se + 1].lower) || tok[se + 1].lower == "including");
-          // "Minutes later, the campaign ...", "Shortly after the vote, X ...":
-          // a time phrase, not the subject.
-          const bool time_phrase =
-              v.lower == "after" || v.lower == "before" ||
-              ((v.lower == "later" || v.lower == "earlier" || v.lower == "ago" || v.lower == "afterward" ||
-                v.lower == "afterwards") &&
-               se + 1 < before && tok[se + 1].lower == ",");
-          if ((verb_next || relative_next) && !time_phrase) return {sb, se};
-        }
-        std::size_t k = std::max(q, se);
-        while (k < before && tok[k].lower != ",") ++k;
-        p = k + 1;
-      }
-      return {0, 0};
-    };
-    auto span_of = [&](std::size_t b, std::size_t e) -> Span {
-      if (b >= e) return {};
-      return {tok[b].begin, tok[e - 1].end};
-    };
-
-    std::vector<Claim> local;
-    // "issued a statement saying ...": the statement is the channel (guide
-    // §5.2), the speaker is the subject of "issued" ("released a statement
-    // Wednesday saying": a day between; "sent a text message to supporters
-    // saying": the one written to is not the source either; "wrote in a
-    // statement to Wired explaining": the writer). [b, e) is the noun phrase
-    // before the participle; nothing when it is no medium.
-    auto speaker_through_medium = [&](std::size_t b, std::size_t e, std::size_t participle) -> std::optional<Span> {
-      std::size_t medium_end = e;
-      while (medium_end < participle && (g.days.count(tok[medium_end].lower) || tok[medium_end].lower == "on"))
-        ++medium_end;
-      if (e == participle) {
-        for (std::size_t k = b > 1 ? b - 1 : b + 1; k < e; ++k)  // "to" inside the phrase or just before it
-          if (tok[k].lower == "to" && k > 0 && g.medium_words.count(tok[k - 1].lower)) {
-            b = std::min(b, k - 1);
-            while (b > 0 && !tok[b - 1].punct && (g.determiners.count(tok[b - 1].lower) || m.IsNpWord(tok[b - 1])))
-              --b;  // "in a statement to Wired": back to "a"
-            e = k;
-            medium_end = participle;
-            break;
-          }
-      }
-      if (medium_end != participle || e <= b || !g.medium_words.count(tok[e - 1].lower) || b == 0 ||
-          tok[b - 1].punct || tok[b - 1].upper)
-        return std::nullopt;
-      if (tok[b - 1].lower == "in" && !local.empty() && !local.back().source.empty()) return local.back().source;
-      // (Not "referring to Trump's first TV ad talking about": the ad talks.)
-      if (g.prepositions.count(tok[b - 1].lower) || tok[b - 1].lower == "to") return std::nullopt;
-      auto [sb, se] = subject_before(b);
-      if (se > sb) return span_of(sb, se);
-      return std::nullopt;
-    };
-    // A claim whose content comes before its cue ("..., X said"). A later
-    // inverted claim of the sentence starts after its content; a claim with
-    // its content after the cue ("Cruz promised to ..., Stovall said") is
-    // nested in the later one's content instead.
-    auto inverted = [](const Claim& c) { return c.content.end <= c.cue.begin; };
-    for (std::size_t ci = 0; ci < cues.size(); ++ci) {
-      const CueInfo& cue = cues[ci];
-      // "refused to say", "declined to confirm": the second verb belongs to
-      // the first cue's claim.
-      if (ci > 0 && cues[ci - 1].last + 2 == cue.first && tok[cue.first - 1].lower == "to") continue;
-      const Annotation& a = annotations[cue.annotation];
-      const Rule& rule = pack.rules[a.rule];
-      Claim c;
-      c.sentence = s.index;
-      c.cue = a.span;
-      c.cue_annotation = cue.annotation;
-      if (rule.category == Category::kDenial) c.stance = "denial";
-      Span source = a.source, content = a.content;
-      // A speaker's label: all the sentence is the speaker's (the article
-      // "A" is no one, but the label "A:" is the one who answers).
-      const bool label = IsSpeakerLabel(text, source, c.cue);
-
-      // Where this claim's content must stop: at a later cue that starts a
-      // new clause (", adding that", "as Moscow accused").
-      std::size_t limit_token = tok.size();
-      for (std::size_t cj = ci + 1; cj < cues.size() && !label; ++cj) {
-        auto [nb, ne] = np_before(cues[cj].first);
-        (void)ne;
-        std::size_t start = nb;
-        if (start > 0 && g.clause_breaks.count(tok[start - 1].lower)) {
-          limit_token = start - 1;
-          while (limit_token > 0 && g.clause_breaks.count(tok[limit_token - 1].lower)) --limit_token;
-          break;
-        }
-      }
-      // "accused the groups of provoking ... and expressed Russia's
-      // solidarity": an accusation's content ("X of Y") has no verb of its
-      // own, so "and" + a past-tense verb with an object starts the
-      // speaker's next predicate (unless a relative clause before it has one:
-      // "mocking Rubio as a neophyte who memorized ... and lacked ...").
-      if (rule.type == "accusing") {
-        for (std::size_t k = cue.last + 1; k + 2 < limit_token; ++k) {
-          if (g.relative_words.count(tok[k].lower) || tok[k].lower == "that") break;
-          const Token& verb = tok[k + 1];
-          const Token& object = tok[k + 2];
-          if (tok[k].lower == "and" && !verb.upper && verb.lower.size() > 3 && EndsWith(verb.lower, "ed") &&
-              (object.upper || IsPossessive(object) || g.determiners.count(object.lower))) {
-            limit_token = k;
-            break;
-          }
-        }
-      }
-      // "X, which announced ...," and "officials who said": the source is the
-      // relative pronoun, standing for the noun phrase before it (kept as
-      // the antecedent, so the claim resolves to it, as "she" does). After a
-      // comma the content ends with the clause.
-      bool relative_source = false;
-      std::size_t rel = cue.first;
-      for (std::size_t n; rel > 0 && (n = m.PreCueBefore(tok, rel)) > 0;) rel -= n;
-      // "polls that showed": a restrictive "that" after a noun is a relative
-      // pronoun too (not "so that", "now that").
-      const bool relative_that = rel > 1 && tok[rel - 1].lower == "that" && !tok[rel - 2].punct &&
-                                 !m.IsPronoun(tok[rel - 2]) && !g.not_in_noun_phrase.count(tok[rel - 2].lower) &&
-                                 tok[rel - 2].lower != "such" && !in_cue(rel - 2);
-      if (rel > 1 && (tok[rel - 1].lower == "who" || tok[rel - 1].lower == "which" || relative_that) &&
-          source.empty()) {
-        const bool comma = tok[rel - 2].lower == ",";
-        auto [rb, re] = np_before(comma ? rel - 2 : rel - 1);
-        // The relative pronoun is the source even when its antecedent is
-        // not a plain noun phrase ("18% who say", "Sen. Ruiz this year, who").
-        source = span_of(rel - 1, rel);
-        relative_source = true;
-        if (re > rb) c.antecedent = span_of(rb, re);
-        if (comma)
-          for (std::size_t k = cue.last + 1; k < limit_token; ++k)
-            if (tok[k].lower == ",") limit_token = k;
-      }
-      const std::size_t limit = limit_token < tok.size() ? tok[limit_token].begin : s.span.end;
-
-      const std::size_t after_cue = cue.last + 1;
-      // 1. “...,” X said / “...,” said X: a quotation ends just before.
-      std::optional<Span> quote_before, quote_after;
-      const auto [np_b, np_e] = np_before(cue.first);  // "the engineer" in “...,” the engineer said
-      // The quotations that can matter: closing between three bytes before
-      // the sentence and the cue, or opening between the cue and the end of
-      // the sentence; visited in FindQuotes order, as a scan of all would.
-      near_quotes.clear();
-      {
-        const std::size_t from = s.span.begin >= 3 ? s.span.begin - 3 : 0;
-        auto lo = std::lower_bound(quotes.begin(), quotes.end(), from,
-                                   [](const Span& q, std::size_t v) { return q.end < v; });
-        for (auto it = lo; it != quotes.end() && it->end <= a.span.begin; ++it)
-          near_quotes.push_back(static_cast<std::size_t>(it - quotes.begin()));
-        auto blo = std::lower_bound(quotes_by_begin.begin(), quotes_by_begin.end(), a.span.end,
-                                    [&](std::size_t q, std::size_t v) { return quotes[q].begin < v; });
-        for (auto it = blo; it != quotes_by_begin.end() && quotes[*it].begin < s.span.end; ++it)
-          near_quotes.push_back(*it);
-        std::sort(near_quotes.begin(), near_quotes.end());
-        near_quotes.erase(std::unique(near_quotes.begin(), near_quotes.end()), near_quotes.end());
-      }
-      for (std::size_t qi : near_quotes) {
-        const Span& q = quotes[qi];
-        // A quotation closing the previous sentence counts when this one
-        // only names its speaker (“... okay?” | Trump said.).
-        bool ends_just_before = q.end <= s.span.begin && s.span.begin - q.end <= 3 &&
-                                text.find_first_not_of(" \t", q.end) >= s.span.begin;
-        // "said Donna Lages, 39, a waitress.": a cue opening the sentence
-        // may name its speaker after it.
-        bool cue_opens = true;
-        for (std::size_t k = 0; k < cue.first; ++k) cue_opens = cue_opens && tok[k].punct;
-        std::size_t speaker_end = cue.last + 1;
-        if (cue_opens && ends_just_before) {
-          speaker_end = np_after(cue.last + 1).second;
-          // the speaker's description in apposition, up to the end
-          if (speaker_end > cue.last + 1 && speaker_end < tok.size() && tok[speaker_end].lower == ",") {
-            std::size_t k = speaker_end;
-            while (k < tok.size() && !(tok[k].punct && tok[k].lower != "," && tok[k].lower != "-" &&
-                                       tok[k].lower != "'" && !IsQuoteToken(tok[k])))
-              ++k;
-            speaker_end = k;
-          }
-        }
-        for (std::size_t k = speaker_end; ends_just_before && k < tok.size();)  // nothing said after the cue
-          if (tok[k].punct && !IsQuoteToken(tok[k])) ++k;
-          else if (std::size_t n = m.adjuncts.MatchAt(tok, k)) k += n;
-          else ends_just_before = false;
-        if (q.end <= a.span.begin && (q.end > s.span.begin || ends_just_before)) {
-          std::size_t qt = token_at(q.end);
-          // (“...,” and condemned ...: a second verb of the speaker before, no quote frame)
-          bool np_only = !(cue.first > qt && (tok[cue.first - 1].lower == "and" || tok[cue.first - 1].lower == "or"));
-          for (std::size_t k = qt; k < cue.first; ++k)
-            np_only = np_only && (tok[k].lower == "," || m.IsNpWord(tok[k]) || m.IsPronoun(tok[k]) ||
-                                  m.pre_cue.MatchAt(tok, k) > 0 || (k >= np_b && k < np_e) ||
-                                  // a modifier of the speaker: “...,” warm-hearted Trump said
-                                  (!tok[k].punct && cue.first - qt <= 6 && !g.clause_openers.count(tok[k].lower) &&
-                                   !g.relative_words.count(tok[k].lower) && tok[k].lower != "that" && !in_cue(k)));
-          // “...,” X said: the quotation closes a clause, inside or after its mark.
-          std::size_t inner = q.end;
-          UChar32 mark;
-          U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), inner, mark);
-          std::size_t before_mark = inner;
-          UChar32 last;
-          U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
-          if (mark == '\'' && last == '\'' && before_mark > q.begin)  // a closing ''
-            U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
-          while (last == ' ' && before_mark > q.begin + 1)  // “... today, ” with a space before the mark
-            U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
-          // “... the name ‘Clinton,’ ” : an inner quotation closes with the outer one.
-          if ((last == '\'' || last == 0x2019) && before_mark > q.begin + 1) {
-            U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
-          }
-          const bool closes = last == ',' || last == '.' || last == '!' || last == '?' || last == 0x2026 ||
-                              (qt < tok.size() && tok[qt].lower == ",");
-          // "called it a “ridiculous proposition,” adding that ...": a participle
-          // with its own content after it does not introduce the quotation before.
-          const bool own_content = EndsWith(tok[cue.first].lower, "ing") && cue.last + 1 < tok.size() &&
-                                   !tok[cue.last + 1].punct && !m.adjuncts.MatchAt(tok, cue.last + 1);
-          if (np_only && closes && cue.first - qt <= 10 && !own_content) quote_before = q;
-        }
-        if (q.begin >= a.span.end && q.begin < s.span.end && !quote_after) {
-          std::size_t qt = token_at(q.begin);
-          bool glue_only = true;
-          for (std::size_t k = after_cue; k < qt; ++k)
-            glue_only = glue_only && (tok[k].lower == ":" || tok[k].lower == "," || m.adjuncts.MatchAt(tok, k) > 0);
-          if (glue_only && qt - after_cue <= 6) quote_after = q;
-        }
-      }
-      const std::string cue_lower = tok[cue.first].lower;
-      const bool hearer_cue = m.hearer_cues.Contains(cue_lower);  // "told (the mayor) that ..."
-      // "according to X", "in a new poll": the source follows the
-      // cue, the content is the rest of the sentence.
-      const bool according = cue_lower == "according" ||
-                             (cue_lower == "as" && cue.last > cue.first) ||
-                             (!a.source.empty() && a.source.begin >= a.span.end);
-
-      std::size_t opening_end = 0;  // "Declaring that X, the mayor ...": the content ends at the comma
-      if (according) {
-        if (source.empty()) {
-          auto [b, e] = np_after(after_cue + (tok.size() > after_cue && tok[after_cue].lower == "to" ? 1 : 0));
-          source = span_of(b, e);
-        }
-        const bool at_start = cue.first == 0 || (cue.first == 1 && tok[0].punct);
-        if (content.empty()) {
-          if (at_start) {
-            std::size_t k = token_at(source.empty() ? a.span.end : source.end);
-            while (k < tok.size() && tok[k].lower == ",") ++k;
-            if (k < tok.size() && tok[k].begin < limit) content = TrimContent(text, {tok[k].begin, limit});
-          } else {
-            std::size_t from = s.span.begin;
-            if (ci > 0 && !local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
-            // The previous claim's content may already run past this cue:
-            // then nothing before the cue is left for this one.
-            if (from < a.span.begin) content = TrimContent(text, {from, a.span.begin});
-          }
-        }
-      } else if (quote_before && content.empty()) {
-        content = *quote_before;
-        if (source.empty()) {
-          auto [b, e] = np_before(cue.first);
-          std::size_t qt = token_at(quote_before->end);
-          if (b < e && b >= qt) source = span_of(b, e);
-          else if (!hearer_cue)  // "told The Daily Ledger": the one told
-            source = span_of(np_after(after_cue).first, np_after(after_cue).second);
-        }
-      } else if (quote_after && content.empty()) {
-        content = *quote_after;
-        if (source.empty()) {
-          auto [b, e] = source_before(cue.first);
-          source = span_of(b, e);
-          // "sent out a text message to supporters saying: “...”"
-          if (!source.empty() && a.source.empty() && EndsWith(cue_lower, "ing"))
-            if (auto speaker = speaker_through_medium(b, e, cue.first)) source = *speaker;
-        }
-        // "Lavrov expressed his dismay, stating: “...”": a participle after a
-        // comma speaks for the subject (or the previous speaker).
-        if (source.empty() && EndsWith(cue_lower, "ing") && cue.first > 0 && tok[cue.first - 1].lower == ",") {
-          if (!local.empty()) source = local.back().source;
-          if (source.empty()) {
-            auto [sb, se] = subject_before(cue.first - 1);
-            if (se > sb) source = span_of(sb, se);
-          }
-        }
-      } else {
-        auto [b, e] = source_before(cue.first);
-        const bool noun_cue = g.noun_cues.count(cue_lower) > 0 && cue.first > 0 &&
-                              (g.determiners.count(tok[cue.first - 1].lower) || IsPossessive(tok[cue.first - 1]));
-        if (noun_cue) {
-          // "Russia's claims about X", "its claim that X"; "these allegations" names no one.
-          if (source.empty()) {
-            if (IsPossessive(tok[cue.first - 1])) {
-              std::size_t pb = cue.first - 1;
-              while (pb > 0 && m.IsNpWord(tok[pb - 1]) && !IsPossessive(tok[pb - 1]) &&
-                     !g.determiners.count(tok[pb - 1].lower))
-                --pb;
-              source = span_of(pb, cue.first);
-              // Without the possessive ending.
-              source.end -= PossessiveEnding(text.substr(source.begin, source.size()));
-            } else if (m.IsPronoun(tok[cue.first - 1])) {
-              source = span_of(cue.first - 1, cue.first);
-              // "Nebenzia also turned his criticisms against ...": the
-              // possessive stands for the subject of the clause's verb.
-              if (cue.first >= 3 && !tok[cue.first - 2].punct && !tok[cue.first - 2].upper &&
-                  !m.IsNpWord(tok[cue.first - 2]) && !g.not_in_noun_phrase.count(tok[cue.first - 2].lower)) {
-                auto [sb, se] = np_before(cue.first - 2);
-                if (se > sb && (sb == 0 || tok[sb - 1].punct)) source = span_of(sb, se);
-              }
-            } else if (after_cue + 1 < tok.size() && tok[after_cue].lower == "by") {
-              auto [sb, se] = np_after(after_cue + 1);
-              source = span_of(sb, se);
-            }
-          }
-          if (source.empty() && a.source.empty()) continue;  // no one named: not a claim
-          std::size_t k = after_cue;
-          if (k < tok.size() && tok[k].lower == "by") k = np_after(k + 1).second;
-          if (k < tok.size() && m.noun_openers.MatchAt(tok, k)) k += m.noun_openers.MatchAt(tok, k);
-          if (content.empty() && k < tok.size() && tok[k].begin < limit) content = TrimContent(text, {tok[k].begin, limit});
-        } else {
-          // Inverted: "CONTENT, X said." / "CONTENT, said X."
-          const bool comma_before_np = b < e && b > 0 && tok[b - 1].lower == ",";
-          // ("..., citing X" is a participle of the subject, not inverted.)
-          const bool comma_before_cue = b == e && cue.first > 0 && tok[cue.first - 1].lower == "," &&
-                                        !EndsWith(cue_lower, "ing");
-          std::size_t k = after_cue;
-          if (comma_before_cue) k = np_after(k).second;
-          k = m.SkipAdjuncts(tok, k);
-          // "..., the engineer told The Daily Ledger.": the one told, then the end.
-          if (hearer_cue && !comma_before_cue && k < tok.size() && !tok[k].punct) {
-            k = m.hearer_pronouns.Contains(tok[k].lower) ? k + 1 : np_after(k).second;
-            k = m.SkipAdjuncts(tok, k);
-          }
-          const bool clause_ends = k >= tok.size() || tok[k].lower == "," || tok[k].lower == "." ||
-                                   (tok[k].punct && !IsQuoteToken(tok[k]));
-          if ((comma_before_np || comma_before_cue) && clause_ends) {
-            std::size_t comma = comma_before_np ? b - 1 : cue.first - 1;
-            std::size_t from = s.span.begin;
-            if (!local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
-            if (tok[comma].begin > from) content = TrimContent(text, {from, tok[comma].begin});
-            // (After "told", "informed": the one told, never the speaker.)
-            if (source.empty() && (comma_before_np || !hearer_cue))
-              source = comma_before_np ? span_of(b, e) : span_of(np_after(after_cue).first, np_after(after_cue).second);
-          } else {
-            // "Rubio was asked by the moderator whether ...", "the bill, opposed
-            // by House Republicans": the agent of a passive cue is the source.
-            std::size_t agent_end = 0;
-            // ("indicated that by the time ...": a cue ending in "that" is not passive.)
-            if (source.empty() && after_cue + 1 < tok.size() && tok[after_cue].lower == "by" &&
-                tok[cue.last].lower != "that" &&
-                (EndsWith(cue_lower, "ed") || EndsWith(cue_lower, "en")) && !tok[after_cue + 1].punct &&
-                !std::isdigit(static_cast<unsigned char>(tok[after_cue + 1].lower[0])) &&
-                !g.agentless_by.count(tok[after_cue + 1].lower) && !EndsWith(tok[after_cue + 1].lower, "ing")) {
-              auto [ab, ae] = np_after(after_cue + 1);
-              if (ae > ab) {
-                source = span_of(ab, ae);
-                agent_end = ae;
-              }
-            }
-            if (source.empty()) source = span_of(b, e);
-            // "..., adding that ...": the speaker of the previous claim.
-            // "..., adding that", "and said", "while noting": the speaker of
-            // the previous claim of the sentence.
-            // "and then tweeted", "but later said": adverbs between.
-            std::size_t pc = cue.first;
-            for (std::size_t n; pc > 0 && (n = m.PreCueBefore(tok, pc)) > 0;) pc -= n;
-            // "In describing the plan, the senator said ...": a participle in an
-            // adverbial phrase opening the sentence speaks for the subject of
-            // the main clause.
-            // ("Declaring that ..., the candidate said", "One month after
-            // announcing X, Rubio ...": no punctuation before the participle.)
-            bool opening = EndsWith(cue_lower, "ing") && a.source.empty();
-            std::size_t first_word = 0;
-            while (first_word < pc && tok[first_word].punct) ++first_word;
-            for (std::size_t k = first_word; opening && k < pc; ++k)
-              opening = !tok[k].punct && (k == first_word || (!tok[k].upper && !m.IsPronoun(tok[k])));
-            opening = opening && (first_word == pc || (g.prepositions.count(tok[first_word].lower) &&
-                                                       !std::isdigit(static_cast<unsigned char>(tok[first_word].lower[0]))));
-            const bool opening_word =
-                pc == 0 || (pc == 1 && tok[0].punct) ||
-                (pc > 0 && (tok[pc - 1].lower == "in" || tok[pc - 1].lower == "by" || tok[pc - 1].lower == "after" ||
-                            tok[pc - 1].lower == "before" || tok[pc - 1].lower == "while" ||
-                            tok[pc - 1].lower == "when" || tok[pc - 1].lower == "upon" ||
-                            tok[pc - 1].lower == "since" || (pc >= 2 && tok[pc - 1].lower == "of") ||
-                            (pc >= 2 && tok[pc - 1].lower == "to" && tok[pc - 2].lower == "addition")));
-            if (opening && opening_word) {
-              std::size_t k = after_cue;
-              while (k < tok.size() && tok[k].lower != "," && !(tok[k].punct && !IsQuoteToken(tok[k]))) ++k;
-              if (k + 1 < tok.size() && tok[k].lower == ",") {
-                auto [sb, se] = np_after(k + 1);
-                if (se > sb && se < tok.size() && ((!tok[se].punct && !tok[se].upper) || tok[se].lower == ",")) {
-                  source = span_of(sb, se);
-                  opening_end = tok[k].begin;
-                }
-              }
-            }
-            const bool continues = pc > 0 && (tok[pc - 1].lower == "," || tok[pc - 1].lower == "and" ||
-                                              (pc >= 2 && IsQuoteToken(tok[pc - 1]) && tok[pc - 2].lower == ",") ||
-                                              tok[pc - 1].lower == "while" || tok[pc - 1].lower == "but" ||
-                                              (tok[pc - 1].lower == "by" && EndsWith(cue_lower, "ing")) ||
-                                              // "took the stage to acknowledge": the subject's purpose
-                                              (tok[pc - 1].lower == "to" && pc >= 2 && !tok[pc - 2].punct));
-            // "allow him to call for ...": an object pronoun is the one who speaks.
-            if (source.empty() && pc >= 2 && tok[pc - 1].lower == "to" &&
-                (tok[pc - 2].lower == "him" || tok[pc - 2].lower == "her" || tok[pc - 2].lower == "them" ||
-                 tok[pc - 2].lower == "me" || tok[pc - 2].lower == "us"))
-              source = span_of(pc - 2, pc - 1);
-            // (Not a possessive standing for a noun cue's source: "over his call for
-            // the ban and suggested" is the subject's.)
-            if (source.empty() && continues && !local.empty()) {
-              const std::string_view prev = text.substr(local.back().source.begin, local.back().source.size());
-              if (prev != "his" && prev != "her" && prev != "its" && prev != "their") source = local.back().source;
-            }
-            if (!source.empty() && a.source.empty() && EndsWith(cue_lower, "ing"))
-              if (auto speaker = speaker_through_medium(b, e, cue.first)) source = *speaker;
-            // "X has defended its stance, arguing that ...", "Trump blasted the
-            // instructor and then tweeted that ...": the subject of the sentence.
-            if (source.empty() && continues) {
-              auto [sb, se] = subject_before(pc - 1);
-              if (se > sb) source = span_of(sb, se);
-            }
-            // Skip adjuncts up to "that" ("claimed Wednesday that"); otherwise
-            // the content starts right after the cue.
-            std::size_t start = agent_end > 0 ? agent_end : after_cue;
-            std::size_t j = start;
-            for (;;) {
-              if (j < tok.size() && std::isdigit(static_cast<unsigned char>(tok[j].lower[0]))) {
-                ++j;  // "in March 2022 that"
-                continue;
-              }
-              const std::size_t n = j < tok.size() ? m.adjuncts.MatchAt(tok, j) : 0;
-              if (n == 0) break;
-              j += n;
-            }
-            // "said in a statement to the Security Council that": a
-            // prepositional phrase (no punctuation, at most 12 words) before "that".
-            const std::string_view first = after_cue < tok.size() ? std::string_view(tok[after_cue].lower) : "";
-            if (j < tok.size() && tok[j].lower != "that" &&
-                (first == "in" || first == "to" || first == "during" || first == "at" || first == "on" ||
-                 first == "before")) {
-              // Only to someone or through a medium ("to reporters that", "in a
-              // letter to the board that"), so
-              // "said in Paris the company that owns ..." keeps its content.
-              bool medium = false;
-              for (std::size_t k = after_cue + 1; k < tok.size() && k <= after_cue + 12 && !tok[k].punct; ++k) {
-                medium = medium || g.medium_words.count(tok[k].lower) > 0;
-                if (tok[k].lower == "that") {
-                  if (medium || first == "to") j = k;
-                  break;
-                }
-              }
-            }
-            // "told the mayor that ...", "told me the pumps work": the one told
-            // is not the content.
-            if (hearer_cue && start < tok.size() && (j >= tok.size() || tok[j].lower != "that")) {
-              if (m.hearer_pronouns.Contains(tok[start].lower)) {
-                j = ++start;
-              } else {
-                for (std::size_t k = start + 1; k < tok.size() && k <= start + 8 && !tok[k].punct; ++k) {
-                  if (tok[k].lower != "that") continue;
-                  j = k;
-                  break;
-                }
-              }
-            }
-            if (j < tok.size() && tok[j].lower == "that") start = j + 1;
-            else if (start < tok.size() && (tok[start].lower == "that" || tok[start].lower == ":")) ++start;
-            // "there have been reports of X": a cue ending in a report noun opens like one.
-            else if (start < tok.size() && (g.noun_cues.count(tok[cue.last].lower) || tok[cue.last].lower == "reports"))
-              start += m.noun_openers.MatchAt(tok, start);
-            while (start < tok.size() && tok[start].punct && !IsQuoteToken(tok[start])) ++start;
-            if (content.empty() && start < tok.size() && tok[start].begin < limit)
-              content = TrimContent(text, {tok[start].begin, limit});
-          }
-        }
-      }
-      if (opening_end > 0 && content.begin < opening_end && content.end > opening_end)
-        content = TrimContent(text, {content.begin, opening_end});
-      // A cue written inside quotation marks (“categorically rejected”) leaves
-      // the closing mark at the front of the content.
-      if (!content.empty() && content.begin == a.span.end) {
-        std::size_t next;
-        if (IsQuoteChar(CodePointAt(text, content.begin, &next)) && next < content.end)
-          content = TrimContent(text, {next, content.end});
-      }
-      // Nothing after the cue: "..., Donald Trump's longtime confidant Roger
-      // Stone stated." The content is the clause before the comma that opens
-      // the speaker's noun phrase.
-      if (content.empty() && quote_before == std::nullopt) {
-        std::size_t k = m.SkipAdjuncts(tok, after_cue);
-        const bool nothing_after = k >= tok.size() || (tok[k].punct && tok[k].lower != ":" && !IsQuoteToken(tok[k]));
-        std::size_t c = cue.first;
-        while (c > 0 && cue.first - c <= 10 && tok[c - 1].lower != "," && !tok[c - 1].punct &&
-               (!g.not_in_noun_phrase.count(tok[c - 1].lower) || tok[c - 1].lower == "and") &&
-               !EndsWith(tok[c - 1].lower, "ed"))
-          --c;
-        if (nothing_after && c > 1 && c < cue.first && tok[c - 1].lower == ",") {
-          std::size_t from = s.span.begin;
-          if (!local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
-          if (tok[c - 1].begin > from) {
-            content = TrimContent(text, {from, tok[c - 1].begin});
-            // The whole noun phrase after the comma, with its pre-modifiers.
-            if (source.empty() || (source.begin >= tok[c].begin && source.end <= tok[cue.first].begin)) {
-              const std::size_t sb = c;
-              std::size_t se = cue.first;
-              for (std::size_t n; se > sb && (n = m.PreCueBefore(tok, se)) > 0;) se -= n;
-              if (se > sb) source = span_of(sb, se);
-            }
-          }
-        }
-      }
-      // "As Western Journalism reported, Thor and Beck were ...": the main
-      // clause is the content (like "as X put it").
-      if (content.empty() && cue.first >= 2 && !source.empty()) {
-        std::size_t sb = token_at(source.begin);
-        std::size_t k = m.SkipAdjuncts(tok, after_cue);
-        if (sb > 0 && tok[sb - 1].lower == "as" && tok[sb].lower != "i" && tok[sb].lower != "we") {
-          if (k < tok.size() && tok[k].lower == ",") {  // "as X reported, the two men ..."
-            // (to the end of the sentence: the clause holds any later cue)
-            if (k + 1 < tok.size()) content = TrimContent(text, {tok[k + 1].begin, s.span.end});
-          } else if ((k >= tok.size() || tok[k].lower == ".") && sb >= 2 && tok[sb - 2].lower == ",") {
-            content = TrimContent(text, {s.span.begin, tok[sb - 2].begin});  // "..., as X reported."
-          }
-        }
-      }
-      // A cataphoric cue ending its sentence with a colon: "the Kyiv Post
-      // report ... detailed the following:" or "Reporter Jomana Karadsheh
-      // says:". The content is the block it announces: the next paragraph
-      // (guide §5.3), not "the following".
-      {
-        std::size_t k = m.SkipAdjuncts(tok, after_cue);
-        if (k < tok.size() && tok[k].lower == "the") ++k;  // (an adjunct word too: "the following")
-        if (k < tok.size() && tok[k].lower == "following") ++k;
-        else if (k + 1 < tok.size() && tok[k].lower == "as" && tok[k + 1].lower == "follows") k += 2;
-        if (k + 1 == tok.size() && tok[k].lower == ":") {
-          const std::size_t from = std::min(text.find_first_not_of(" \t\r\n", tok[k].end), text.size());
-          // The block starts on a new line; its end is the end of its line.
-          const bool new_line = text.substr(tok[k].end, from - tok[k].end).find('\n') != std::string_view::npos;
-          const std::size_t end = std::min(text.find('\n', from), text.size());
-          if (new_line && from < end) content = TrimContent(text, {from, end});
-          else if (!content.empty() && content.end <= tok[k].begin && after_cue < k) content = {};
-        }
-      }
-      if (content.empty()) continue;
-      // "When asked ..., she said": no clause opener in the source; a lone
-      // determiner ("The") names no one.
-      // A demonstrative standing alone right before its cue ("That suggests
-      // ...", "this explains") is a pronoun source, like "it".
-      const std::size_t src_tok = source.empty() ? 0 : token_at(source.begin);
-      const bool demonstrative = !source.empty() && src_tok < tok.size() && tok[src_tok].end == source.end &&
-                                 (tok[src_tok].lower == "that" || tok[src_tok].lower == "this") && [&] {
-                                   std::size_t j = cue.first;
-                                   for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j)) > 0;) j -= n;
-                                   return j == src_tok + 1;
-                                 }();
-      if (!source.empty() && !relative_source && !demonstrative && !label && source.begin >= s.span.begin &&
-          source.end <= s.span.end) {
-        std::size_t k = token_at(source.begin);
-        while (k < tok.size() && tok[k].end <= source.end && g.clause_openers.count(tok[k].lower)) ++k;
-        std::size_t d = k;
-        while (d < tok.size() && tok[d].end <= source.end &&
-               (tok[d].lower == "the" || tok[d].lower == "a" || tok[d].lower == "an" || tok[d].lower == "this" ||
-                tok[d].lower == "that" || tok[d].lower == "these" || tok[d].lower == "those"))
-          ++d;
-        if (d >= tok.size() || tok[d].begin >= source.end) source = {};
-        else source.begin = tok[k].begin;
-      }
-      // "Yes we are, as I said, in touch ...": a speaker's parenthetical
-      // reference to their own words has no content of its own (guide §4.3).
-      if (!source.empty() && cue.first >= 2 && after_cue < tok.size() && tok[after_cue].lower == "," &&
-          tok[cue.first - 2].lower == "as" &&
-          (tok[cue.first - 1].lower == "i" || tok[cue.first - 1].lower == "we"))
-        continue;
-      // "The voters' worries about ...", "Sanders’ call for ...": a plural's
-      // possessive right before the cue is the source without its mark.
-      // (A singular's stays: "McDonald's said" is a name.)
-      if (!source.empty() && cue.first > 0 && tok[cue.first - 1].end == source.end &&
-          IsPossessive(tok[cue.first - 1])) {
-        const std::size_t mark = PossessiveEnding(tok[cue.first - 1].lower);
-        if (mark == 1 || mark == 3) source.end -= mark;
-      }
-      c.source = source;
-      c.content = content;
-      local.push_back(std::move(c));
-    }
-    for (auto& c : local) claims->push_back(std::move(c));
+    SentenceReader(m, text, s, annotations, cue_ids, quotes, quotes_by_begin, &near_quotes).Build(claims);
   }
 }
 
