@@ -84,6 +84,7 @@ struct ClaimExtractor::Impl {
   }
 
   class SentenceReader;  // one sentence's tokens, cues and claims (sentence.cpp)
+  class SourceResolver;  // one document's named sources (sources.cpp)
 
   // The claims of each sentence's attribution and denial cues (and of the
   // hedges claims.yaml `claim_hedges` names), in text order, appended to

@@ -14,22 +14,24 @@ namespace evident {
 
 using namespace claims_internal;  // NOLINT: the stage's own helpers
 
-void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vector<Sentence>& sentences,
-                                          const std::vector<Annotation>& annotations,
-                                          const std::vector<bool>& furniture, std::vector<Claim>* claims) const {
-  const Impl& m = *this;
-  const ClaimGrammar& g = pack.lexicon.grammar;
-  // Is a claim's cue inside another claim's content? For each content start
-  // (sorted), the two largest content ends so far and whose the largest is,
-  // so one binary search answers it.
-  struct ContentReach {
-    std::size_t begin;
-    std::size_t end1, who1;  // the largest content end so far, and its claim
-    bool has2;               // a second claim so far
-    std::size_t end2;        // the largest end among the others
-  };
-  std::vector<ContentReach> reach;
-  {
+// Types every claim's source and resolves pronouns, roles and surnames
+// (ClaimExtractor::Impl::ResolveSources): one document's named sources, in
+// text order, and what the text says of each. The members keep the names
+// the stage's code gives them (`m` the extractor, `g` its grammar).
+class ClaimExtractor::Impl::SourceResolver {
+ public:
+  SourceResolver(const Impl& impl, std::string_view text_, const std::vector<Sentence>& sentences_,
+                 const std::vector<Annotation>& annotations_, const std::vector<bool>& furniture_,
+                 std::vector<Claim>* claims_)
+      : m(impl),
+        g(impl.pack.lexicon.grammar),
+        pack(impl.pack),
+        text(text_),
+        sentences(sentences_),
+        annotations(annotations_),
+        furniture(furniture_),
+        claims(claims_) {
+    // The reach of the contents, for CueInsideOtherContent.
     std::vector<std::size_t> order(claims->size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(),
@@ -54,18 +56,21 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
       reach.push_back(r);
     }
   }
-  // Whether another claim's content holds this claim's cue.
-  auto cue_inside_other_content = [&](std::size_t index) {
-    const Span& cue = (*claims)[index].cue;
-    auto it = std::upper_bound(reach.begin(), reach.end(), cue.begin,
-                               [](std::size_t v, const ContentReach& r) { return v < r.begin; });
-    if (it == reach.begin()) return false;
-    --it;
-    if (it->who1 != index) return cue.end <= it->end1;
-    return it->has2 && cue.end <= it->end2;
-  };
 
-  // Source types and resolution of pronouns and roles.
+  // Types and resolves every claim's source, in place.
+  void Run();
+
+ private:
+  // Is a claim's cue inside another claim's content? For each content start
+  // (sorted), the two largest content ends so far and whose the largest is,
+  // so one binary search answers it.
+  struct ContentReach {
+    std::size_t begin;
+    std::size_t end1, who1;  // the largest content end so far, and its claim
+    bool has2;               // a second claim so far
+    std::size_t end2;        // the largest end among the others
+  };
+  // A noun phrase that named a source, for the pronouns and roles after it.
   struct Named {
     std::string name;      // "Maria Zakharova"
     std::string full;      // the whole noun phrase, lower-case
@@ -75,7 +80,6 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
     bool has_name = false;  // a person's name, not a role alone ("the spokeswoman")
     std::size_t claim = 0;  // whose source it is
   };
-  std::vector<Named> named;  // in text order
   // A person's role without a name ("the spokeswoman", "the Russian top
   // diplomat", "Moscow’s UN envoy") is a person the text names with that
   // role, or another way of writing it (claims.yaml role_synonyms: "the
@@ -86,104 +90,6 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
     std::vector<std::string> modifiers;          // lower-case
     std::string possessor;                       // "moscow" in "Moscow’s UN envoy"
   };
-  auto role_of = [&](const std::vector<Token>& st) -> std::optional<Role> {
-    const Token& head = st.back();
-    if (head.upper || head.punct || !m.person_roles.Contains(head.lower) ||
-        (EndsWith(head.lower, "s") && !EndsWith(head.lower, "ss")))
-      return std::nullopt;  // a name, or people ("the senators")
-    if (std::any_of(st.begin(), st.end(), [](const Token& t) { return t.punct; }))
-      return std::nullopt;  // "Jay DiPietro, the club's president": a name in apposition
-    std::size_t from = 0;
-    if (st[0].lower == "the") {
-      from = 1;
-    } else {
-      for (std::size_t k = 0; k + 1 < st.size(); ++k)
-        if (IsPossessive(st[k])) from = k + 1;
-      if (from == 0) return std::nullopt;  // "a senator" is someone new
-    }
-    Role role;
-    if (from > 0 && IsPossessive(st[from - 1])) role.possessor = WithoutPossessive(st[from - 1].lower);
-    for (std::size_t k = from; k + 1 < st.size(); ++k) {
-      if (st[k].upper && !m.person_roles.Contains(st[k].lower)) role.modifiers.push_back(st[k].lower);
-    }
-    if (st.size() - from >= 2 && g.role_prefixes.count(st[st.size() - 2].lower)) {
-      role.ways.push_back({st[st.size() - 2].lower, head.lower});  // "the vice president": that role only
-      return role;
-    }
-    role.ways.push_back({head.lower});
-    for (const auto& group : m.role_synonyms) {
-      const bool written = std::any_of(group.begin(), group.end(), [&](const std::vector<std::string>& way) {
-        if (way.size() > st.size() - from) return false;
-        for (std::size_t k = 0; k < way.size(); ++k)
-          if (st[st.size() - way.size() + k].lower != way[k]) return false;
-        return true;
-      });
-      if (written) role.ways.insert(role.ways.end(), group.begin(), group.end());
-    }
-    return role;
-  };
-  // The words of every noun phrase that named a person, by name, phrases
-  // apart: "russian foreign minister sergei lavrov | lavrov".
-  std::unordered_map<std::string, std::vector<std::string>> descriptions;
-  auto describe = [&](const std::string& name, const std::vector<Token>& words) {
-    std::vector<std::string>& d = descriptions[name];
-    d.emplace_back();  // no phrase runs across two noun phrases
-    for (const Token& t : words) d.push_back(t.lower);
-  };
-  // The words before a name wherever the text writes it ("GOP Sen. John
-  // McCain" when only "McCain said"), looked up once per name, within 16 KB
-  // either side of a mention: all of an article, and a long document is
-  // not read once per name.
-  std::unordered_map<std::string, std::vector<std::string>> titles;
-  auto titles_of = [&](const std::string& name, std::size_t at) -> const std::vector<std::string>& {
-    auto [entry, fresh] = titles.try_emplace(name);
-    if (!fresh) return entry->second;
-    constexpr std::size_t kTitleReach = 16 << 10;
-    const std::size_t lo = at > kTitleReach ? at - kTitleReach : 0;
-    const std::string_view region = text.substr(0, std::min(text.size(), at + kTitleReach));
-    for (std::size_t pos = region.find(name, lo); pos != std::string_view::npos; pos = region.find(name, pos + 1)) {
-      if (pos > 0 && std::isalnum(static_cast<unsigned char>(text[pos - 1]))) continue;
-      constexpr std::size_t kReach = 60;  // bytes: four words
-      std::size_t from = pos > kReach ? pos - kReach : 0;
-      while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
-      const std::vector<Token> before = Tokenize(text, from, pos);
-      std::size_t b = before.size();
-      auto title_word = [&](const Token& t) {  // not "Gov. Ruiz of" before "New Jersey"
-        return m.IsNpWord(t) && !g.determiners.count(t.lower) && !g.post_modifier_prepositions.count(t.lower) &&
-               !g.not_in_noun_phrase.count(t.lower);
-      };
-      const std::size_t whole = from > 0 ? 1 : 0;  // the first word may be cut
-      while (b > whole && before.size() - b < 4 && title_word(before[b - 1])) --b;
-      entry->second.emplace_back();
-      for (std::size_t k = b; k < before.size(); ++k) entry->second.push_back(before[k].lower);
-    }
-    return entry->second;
-  };
-  auto described_as = [&](const std::string& name, std::size_t at, const Role& role) {
-    auto d = descriptions.find(name);
-    if (d == descriptions.end()) return false;
-    const std::vector<std::string>& said = d->second;
-    const std::vector<std::string>& written = titles_of(name, at);
-    auto in = [&](const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
-      for (auto it = words.begin(); (it = std::search(it, words.end(), phrase.begin(), phrase.end())) != words.end();
-           ++it)
-        if (it == words.begin() || !g.role_prefixes.count(*(it - 1))) return true;  // not "vice president"
-      return false;
-    };
-    auto has = [&](const std::vector<std::string>& phrase) { return in(said, phrase) || in(written, phrase); };
-    // "Grayson's spokeswoman" is not "Murphy’s spokeswoman Galia Slayen".
-    if (!role.possessor.empty()) {
-      bool other = false, same = false;
-      for (const auto* words : {&said, &written})
-        for (const std::string& w : *words) {
-          if (PossessiveEnding(w)) (WithoutPossessive(w) == role.possessor ? same : other) = true;
-        }
-      if (other && !same) return false;
-    }
-    return std::any_of(role.ways.begin(), role.ways.end(), has) &&
-           std::all_of(role.modifiers.begin(), role.modifiers.end(),
-                       [&](const std::string& w) { return has(std::vector<std::string>{w}); });
-  };
   // Roles no one before fits, with a capitalised word to go by ("Moscow’s
   // UN envoy"), look ahead for their person ("Russian Ambassador to the UN
   // Vitaly Churkin"), among the named sources that follow.
@@ -193,7 +99,6 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
     char gender;
     std::size_t from;  // index into `named` of the first source after it
   };
-  std::vector<Ahead> ahead;
   // "She" whose last person before is a role without a name ("Moscow’s UN
   // envoy") or no one: the person who speaks next in the same paragraph,
   // when nothing but the pronoun's quotations stands between ("She added,
@@ -203,39 +108,33 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
     char gender;
     std::size_t from;  // index into `named` of the first source after it
   };
-  std::vector<PronounAhead> pronouns_ahead;
+  // A full name met in the body, and where it starts.
+  struct KnownName {
+    std::size_t at;    // where it starts
+    std::string name;  // "Tad Devine"
+  };
+
+  // Whether another claim's content holds this claim's cue.
+  bool CueInsideOtherContent(std::size_t index);
+  // The role a source noun phrase names without a name ("the spokeswoman",
+  // "Moscow’s UN envoy"), or nothing.
+  std::optional<Role> RoleOf(const std::vector<Token>& st);
+  // Adds a noun phrase that named `name` to its descriptions.
+  void Describe(const std::string& name, const std::vector<Token>& words);
+  // The words before `name` wherever the text writes it near `at` (cached
+  // in `titles`), phrases apart.
+  const std::vector<std::string>& TitlesOf(const std::string& name, std::size_t at);
+  // Whether the text describes `name` with the role: its last word or a
+  // synonym, each capitalised modifier, and no other possessor.
+  bool DescribedAs(const std::string& name, std::size_t at, const Role& role);
   // Whether a person of gender `have` can be what words of gender `want`
   // refer to (0: the text does not say).
-  auto gender_fits = [](char want, char have) { return !want || !have || want == have; };
-  // The gender the text gave a name where it did ("Mr. Sanders ... Sanders said").
-  std::unordered_map<std::string, char> gender_of_name;
-  auto gender_of = [&](const std::vector<Token>& words) -> char {
-    const bool female = m.female_words.AnyIn(words, 0, words.size());
-    const bool male = m.male_words.AnyIn(words, 0, words.size());
-    return female == male ? 0 : female ? 'f' : 'm';
-  };
-  // The gender the title before a surname gives it anywhere in the text
-  // ("Mr. Rogan", "Ms. Tchen"), when all its titles agree; looked up once
-  // per surname.
-  std::unordered_map<std::string, char> titled_gender;
-  auto gender_of_surname = [&](const std::string& surname) -> char {
-    auto [entry, fresh] = titled_gender.try_emplace(surname, 0);
-    if (!fresh || surname.empty()) return entry->second;
-    bool female = false, male = false;
-    for (std::size_t pos = text.find(surname); pos != std::string_view::npos; pos = text.find(surname, pos + 1)) {
-      const std::size_t end = pos + surname.size();
-      if (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) continue;
-      if (pos < 2 || text[pos - 1] != ' ') continue;
-      std::size_t b = pos - 1;
-      while (b > 0 && (std::isalpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.')) --b;
-      std::string title(text.substr(b, pos - 1 - b));
-      for (char& ch : title) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      female = female || m.female_words.Contains(title);
-      male = male || m.male_words.Contains(title);
-    }
-    entry->second = female == male ? 0 : female ? 'f' : 'm';
-    return entry->second;
-  };
+  static bool GenderFits(char want, char have) { return !want || !have || want == have; }
+  // The gender the words say ("Mrs.", "the spokesman"): 'f', 'm', or 0 when
+  // they say neither or both.
+  char GenderOf(const std::vector<Token>& words);
+  // The gender the titles before `surname` give it (cached in `titled_gender`).
+  char GenderOfSurname(const std::string& surname);
   // Full names in the body ("Tad Devine", "Sen. Ted Cruz"). A surname or a
   // first name alone as a source ("Devine said", "Bernie said") is the person
   // named in full earlier, even when the full name was never a source; a
@@ -244,60 +143,223 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
   // roles, articles, possessives, organisation or media words, outside
   // headlines and furniture. Each word is looked up once per document, at
   // its occurrences only.
-  struct KnownName {
-    std::size_t at;    // where it starts
-    std::string name;  // "Tad Devine"
-  };
+  // The full name `word` (as written) is part of, met before byte `before`;
+  // nullptr when there is none.
+  const std::string* FullNameBefore(std::string_view word, std::size_t before);
+  // Where a look back over `named` stops: kResolveWindow sources back.
+  std::vector<Named>::reverse_iterator NamedLimit();
+
+  const Impl& m;
+  const ClaimGrammar& g;
+  const Pack& pack;
+  const std::string_view text;
+  const std::vector<Sentence>& sentences;
+  const std::vector<Annotation>& annotations;
+  const std::vector<bool>& furniture;
+  std::vector<Claim>* claims;
+  std::vector<ContentReach> reach;
+  std::vector<Named> named;  // in text order
+  // The words of every noun phrase that named a person, by name, phrases
+  // apart: "russian foreign minister sergei lavrov | lavrov".
+  std::unordered_map<std::string, std::vector<std::string>> descriptions;
+  // The words before a name wherever the text writes it ("GOP Sen. John
+  // McCain" when only "McCain said"), looked up once per name, within 16 KB
+  // either side of a mention: all of an article, and a long document is
+  // not read once per name.
+  std::unordered_map<std::string, std::vector<std::string>> titles;
+  std::vector<Ahead> ahead;
+  std::vector<PronounAhead> pronouns_ahead;
+  // The gender the text gave a name where it did ("Mr. Sanders ... Sanders said").
+  std::unordered_map<std::string, char> gender_of_name;
+  // The gender the title before a surname gives it anywhere in the text
+  // ("Mr. Rogan", "Ms. Tchen"), when all its titles agree; looked up once
+  // per surname.
+  std::unordered_map<std::string, char> titled_gender;
   // The word as written -> {the full name it ends, the one it starts, the titled word}.
   std::unordered_map<std::string, std::array<std::optional<KnownName>, 3>> known_names;
-  auto full_name_before = [&](std::string_view word, std::size_t before) -> const std::string* {
-    auto [entry, fresh] = known_names.try_emplace(std::string(word));
-    std::array<std::optional<KnownName>, 3>& found = entry->second;
-    auto capital = [](const Token& t) { return !t.punct && (t.upper || t.name_part) && !IsPossessive(t); };
-    for (std::size_t pos = fresh ? text.find(word) : std::string_view::npos;
-         pos != std::string_view::npos && !found[0]; pos = text.find(word, pos + 1)) {
-      auto after = std::upper_bound(sentences.begin(), sentences.end(), pos,
-                                    [](std::size_t v, const Sentence& x) { return v < x.span.begin; });
-      if (after == sentences.begin()) continue;
-      const Sentence& s = *(after - 1);
-      if (pos >= s.span.end || furniture[s.index]) continue;
-      constexpr std::size_t kReach = 80;  // bytes either side: four words of any name
-      const std::size_t from = std::max(s.span.begin, pos >= kReach ? pos - kReach : 0);
-      const std::vector<Token> w = Tokenize(text, from, std::min(s.span.end, pos + word.size() + kReach));
-      std::size_t i = 0;
-      while (i < w.size() && w[i].begin < pos) ++i;
-      if (i == w.size() || w[i].begin != pos || w[i].end != pos + word.size() || !capital(w[i]))
-        continue;  // not a whole capitalised word
-      std::size_t k = i, e = i + 1;
-      while (k > 0 && capital(w[k - 1])) --k;
-      while (e < w.size() && capital(w[e])) ++e;
-      std::size_t b = k;
-      while (b < e && (g.determiners.count(w[b].lower) || g.not_in_noun_phrase.count(w[b].lower) ||
-                       g.question_auxiliaries.count(w[b].lower) || m.person_roles.Contains(w[b].lower)))
-        ++b;
-      for (std::size_t x = b; x < i; ++x)  // "GOP Sen. John McCain": the name after the title
-        if (m.person_roles.Contains(w[x].lower)) b = x + 1;
-      if (b > i || m.organisation_words.AnyIn(w, b, e) || m.media_words.AnyIn(w, b, e) ||
-          m.person_roles.AnyIn(w, b, e))
-        continue;
-      if (e - b >= 2 && e - b <= 4) {
-        KnownName n{w[b].begin, std::string(text.substr(w[b].begin, w[e - 1].end - w[b].begin))};
-        if (i + 1 == e) found[0] = std::move(n);
-        else if (i == b && !found[1]) found[1] = std::move(n);
-      } else if (e - b == 1 && b > k && m.person_roles.Contains(w[b - 1].lower) && !found[2]) {
-        found[2] = KnownName{pos, std::string(word)};
-      }
-    }
-    for (const std::optional<KnownName>& f : found)
-      if (f && f->at < before) return &f->name;
-    return nullptr;
-  };
   // A pronoun or role looks back at most this many named sources: enough for
   // any article, and a 100,000-claim document stays linear.
-  constexpr std::size_t kResolveWindow = 256;
-  auto named_limit = [&] {
-    return named.size() > kResolveWindow ? named.rbegin() + static_cast<std::ptrdiff_t>(kResolveWindow) : named.rend();
+  static constexpr std::size_t kResolveWindow = 256;
+};
+
+bool ClaimExtractor::Impl::SourceResolver::CueInsideOtherContent(std::size_t index) {
+  const Span& cue = (*claims)[index].cue;
+  auto it = std::upper_bound(reach.begin(), reach.end(), cue.begin,
+                             [](std::size_t v, const ContentReach& r) { return v < r.begin; });
+  if (it == reach.begin()) return false;
+  --it;
+  if (it->who1 != index) return cue.end <= it->end1;
+  return it->has2 && cue.end <= it->end2;
+}
+
+auto ClaimExtractor::Impl::SourceResolver::RoleOf(const std::vector<Token>& st) -> std::optional<Role> {
+  const Token& head = st.back();
+  if (head.upper || head.punct || !m.person_roles.Contains(head.lower) ||
+      (EndsWith(head.lower, "s") && !EndsWith(head.lower, "ss")))
+    return std::nullopt;  // a name, or people ("the senators")
+  if (std::any_of(st.begin(), st.end(), [](const Token& t) { return t.punct; }))
+    return std::nullopt;  // "Jay DiPietro, the club's president": a name in apposition
+  std::size_t from = 0;
+  if (st[0].lower == "the") {
+    from = 1;
+  } else {
+    for (std::size_t k = 0; k + 1 < st.size(); ++k)
+      if (IsPossessive(st[k])) from = k + 1;
+    if (from == 0) return std::nullopt;  // "a senator" is someone new
+  }
+  Role role;
+  if (from > 0 && IsPossessive(st[from - 1])) role.possessor = WithoutPossessive(st[from - 1].lower);
+  for (std::size_t k = from; k + 1 < st.size(); ++k) {
+    if (st[k].upper && !m.person_roles.Contains(st[k].lower)) role.modifiers.push_back(st[k].lower);
+  }
+  if (st.size() - from >= 2 && g.role_prefixes.count(st[st.size() - 2].lower)) {
+    role.ways.push_back({st[st.size() - 2].lower, head.lower});  // "the vice president": that role only
+    return role;
+  }
+  role.ways.push_back({head.lower});
+  for (const auto& group : m.role_synonyms) {
+    const bool written = std::any_of(group.begin(), group.end(), [&](const std::vector<std::string>& way) {
+      if (way.size() > st.size() - from) return false;
+      for (std::size_t k = 0; k < way.size(); ++k)
+        if (st[st.size() - way.size() + k].lower != way[k]) return false;
+      return true;
+    });
+    if (written) role.ways.insert(role.ways.end(), group.begin(), group.end());
+  }
+  return role;
+}
+
+void ClaimExtractor::Impl::SourceResolver::Describe(const std::string& name, const std::vector<Token>& words) {
+  std::vector<std::string>& d = descriptions[name];
+  d.emplace_back();  // no phrase runs across two noun phrases
+  for (const Token& t : words) d.push_back(t.lower);
+}
+
+const std::vector<std::string>& ClaimExtractor::Impl::SourceResolver::TitlesOf(const std::string& name,
+                                                                                std::size_t at) {
+  auto [entry, fresh] = titles.try_emplace(name);
+  if (!fresh) return entry->second;
+  constexpr std::size_t kTitleReach = 16 << 10;
+  const std::size_t lo = at > kTitleReach ? at - kTitleReach : 0;
+  const std::string_view region = text.substr(0, std::min(text.size(), at + kTitleReach));
+  for (std::size_t pos = region.find(name, lo); pos != std::string_view::npos; pos = region.find(name, pos + 1)) {
+    if (pos > 0 && std::isalnum(static_cast<unsigned char>(text[pos - 1]))) continue;
+    constexpr std::size_t kReach = 60;  // bytes: four words
+    std::size_t from = pos > kReach ? pos - kReach : 0;
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+    const std::vector<Token> before = Tokenize(text, from, pos);
+    std::size_t b = before.size();
+    auto title_word = [&](const Token& t) {  // not "Gov. Ruiz of" before "New Jersey"
+      return m.IsNpWord(t) && !g.determiners.count(t.lower) && !g.post_modifier_prepositions.count(t.lower) &&
+             !g.not_in_noun_phrase.count(t.lower);
+    };
+    const std::size_t whole = from > 0 ? 1 : 0;  // the first word may be cut
+    while (b > whole && before.size() - b < 4 && title_word(before[b - 1])) --b;
+    entry->second.emplace_back();
+    for (std::size_t k = b; k < before.size(); ++k) entry->second.push_back(before[k].lower);
+  }
+  return entry->second;
+}
+
+bool ClaimExtractor::Impl::SourceResolver::DescribedAs(const std::string& name, std::size_t at, const Role& role) {
+  auto d = descriptions.find(name);
+  if (d == descriptions.end()) return false;
+  const std::vector<std::string>& said = d->second;
+  const std::vector<std::string>& written = TitlesOf(name, at);
+  auto in = [&](const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
+    for (auto it = words.begin(); (it = std::search(it, words.end(), phrase.begin(), phrase.end())) != words.end();
+         ++it)
+      if (it == words.begin() || !g.role_prefixes.count(*(it - 1))) return true;  // not "vice president"
+    return false;
   };
+  auto has = [&](const std::vector<std::string>& phrase) { return in(said, phrase) || in(written, phrase); };
+  // "Grayson's spokeswoman" is not "Murphy’s spokeswoman Galia Slayen".
+  if (!role.possessor.empty()) {
+    bool other = false, same = false;
+    for (const auto* words : {&said, &written})
+      for (const std::string& w : *words) {
+        if (PossessiveEnding(w)) (WithoutPossessive(w) == role.possessor ? same : other) = true;
+      }
+    if (other && !same) return false;
+  }
+  return std::any_of(role.ways.begin(), role.ways.end(), has) &&
+         std::all_of(role.modifiers.begin(), role.modifiers.end(),
+                     [&](const std::string& w) { return has(std::vector<std::string>{w}); });
+}
+
+char ClaimExtractor::Impl::SourceResolver::GenderOf(const std::vector<Token>& words) {
+  const bool female = m.female_words.AnyIn(words, 0, words.size());
+  const bool male = m.male_words.AnyIn(words, 0, words.size());
+  return female == male ? 0 : female ? 'f' : 'm';
+}
+
+char ClaimExtractor::Impl::SourceResolver::GenderOfSurname(const std::string& surname) {
+  auto [entry, fresh] = titled_gender.try_emplace(surname, 0);
+  if (!fresh || surname.empty()) return entry->second;
+  bool female = false, male = false;
+  for (std::size_t pos = text.find(surname); pos != std::string_view::npos; pos = text.find(surname, pos + 1)) {
+    const std::size_t end = pos + surname.size();
+    if (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) continue;
+    if (pos < 2 || text[pos - 1] != ' ') continue;
+    std::size_t b = pos - 1;
+    while (b > 0 && (std::isalpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.')) --b;
+    std::string title(text.substr(b, pos - 1 - b));
+    for (char& ch : title) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    female = female || m.female_words.Contains(title);
+    male = male || m.male_words.Contains(title);
+  }
+  entry->second = female == male ? 0 : female ? 'f' : 'm';
+  return entry->second;
+}
+
+const std::string* ClaimExtractor::Impl::SourceResolver::FullNameBefore(std::string_view word, std::size_t before) {
+  auto [entry, fresh] = known_names.try_emplace(std::string(word));
+  std::array<std::optional<KnownName>, 3>& found = entry->second;
+  auto capital = [](const Token& t) { return !t.punct && (t.upper || t.name_part) && !IsPossessive(t); };
+  for (std::size_t pos = fresh ? text.find(word) : std::string_view::npos;
+       pos != std::string_view::npos && !found[0]; pos = text.find(word, pos + 1)) {
+    auto after = std::upper_bound(sentences.begin(), sentences.end(), pos,
+                                  [](std::size_t v, const Sentence& x) { return v < x.span.begin; });
+    if (after == sentences.begin()) continue;
+    const Sentence& s = *(after - 1);
+    if (pos >= s.span.end || furniture[s.index]) continue;
+    constexpr std::size_t kReach = 80;  // bytes either side: four words of any name
+    const std::size_t from = std::max(s.span.begin, pos >= kReach ? pos - kReach : 0);
+    const std::vector<Token> w = Tokenize(text, from, std::min(s.span.end, pos + word.size() + kReach));
+    std::size_t i = 0;
+    while (i < w.size() && w[i].begin < pos) ++i;
+    if (i == w.size() || w[i].begin != pos || w[i].end != pos + word.size() || !capital(w[i]))
+      continue;  // not a whole capitalised word
+    std::size_t k = i, e = i + 1;
+    while (k > 0 && capital(w[k - 1])) --k;
+    while (e < w.size() && capital(w[e])) ++e;
+    std::size_t b = k;
+    while (b < e && (g.determiners.count(w[b].lower) || g.not_in_noun_phrase.count(w[b].lower) ||
+                     g.question_auxiliaries.count(w[b].lower) || m.person_roles.Contains(w[b].lower)))
+      ++b;
+    for (std::size_t x = b; x < i; ++x)  // "GOP Sen. John McCain": the name after the title
+      if (m.person_roles.Contains(w[x].lower)) b = x + 1;
+    if (b > i || m.organisation_words.AnyIn(w, b, e) || m.media_words.AnyIn(w, b, e) ||
+        m.person_roles.AnyIn(w, b, e))
+      continue;
+    if (e - b >= 2 && e - b <= 4) {
+      KnownName n{w[b].begin, std::string(text.substr(w[b].begin, w[e - 1].end - w[b].begin))};
+      if (i + 1 == e) found[0] = std::move(n);
+      else if (i == b && !found[1]) found[1] = std::move(n);
+    } else if (e - b == 1 && b > k && m.person_roles.Contains(w[b - 1].lower) && !found[2]) {
+      found[2] = KnownName{pos, std::string(word)};
+    }
+  }
+  for (const std::optional<KnownName>& f : found)
+    if (f && f->at < before) return &f->name;
+  return nullptr;
+}
+
+auto ClaimExtractor::Impl::SourceResolver::NamedLimit() -> std::vector<Named>::reverse_iterator {
+  return named.size() > kResolveWindow ? named.rbegin() + static_cast<std::ptrdiff_t>(kResolveWindow) : named.rend();
+}
+
+void ClaimExtractor::Impl::SourceResolver::Run() {
   for (Claim& c : *claims) {
     if (c.source.empty()) {
       if (c.cue_annotation) {
@@ -361,13 +423,13 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
     }
     if (!kind && weasel) kind = SourceType::kVague;
     const Token& head = st.back();
-    const char gender = gender_of(st);  // "she", "Mrs. Ruiz", "the spokesman"; 0 when the words do not say
+    const char gender = GenderOf(st);  // "she", "Mrs. Ruiz", "the spokesman"; 0 when the words do not say
     std::optional<std::string> resolved;
     if (st.size() == 1 && m.IsPronoun(head)) {
       const bool person = m.person_pronouns.Contains(head.lower);
       bool named_person = false;
-      for (auto it = named.rbegin(); it != named_limit(); ++it) {
-        if (!gender_fits(gender, it->gender)) continue;
+      for (auto it = named.rbegin(); it != NamedLimit(); ++it) {
+        if (!GenderFits(gender, it->gender)) continue;
         if (person ? it->type == SourceType::kPerson
                    : (it->type == SourceType::kOrganisation || it->type == SourceType::kMedia)) {
           resolved = it->name;
@@ -418,7 +480,7 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
           // "Moscow", "Russia": a place standing for its government; but a
           // speaker's label ("TAPPER:", "A:") is a person.
           kind = IsSpeakerLabel(text, c.source, c.cue) ? SourceType::kPerson : SourceType::kOrganisation;
-          for (auto it = named.rbegin(); it != named_limit(); ++it) {
+          for (auto it = named.rbegin(); it != NamedLimit(); ++it) {
             if (it->type == SourceType::kPerson && EndsWithWord(Lower(it->name), head.lower)) {
               kind = SourceType::kPerson;
               break;
@@ -426,7 +488,7 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
           }
           // "Devine said", with "Tad Devine" earlier in the text.
           const std::string_view word = text.substr(head.begin, head.end - head.begin);
-          if (*kind != SourceType::kPerson && full_name_before(word, c.source.begin))
+          if (*kind != SourceType::kPerson && FullNameBefore(word, c.source.begin))
             kind = SourceType::kPerson;
         } else if (std::all_of(st.begin(), st.end(), [](const Token& t) { return t.upper || t.punct; })) {
           kind = st.front().lower == "the" ? SourceType::kOrganisation : SourceType::kPerson;
@@ -440,23 +502,23 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
           kind = SourceType::kVague;
         }
       }
-      std::optional<Role> role = *kind == SourceType::kPerson ? role_of(st) : std::nullopt;
+      std::optional<Role> role = *kind == SourceType::kPerson ? RoleOf(st) : std::nullopt;
       if (role) role->modifiers.insert(role->modifiers.end(), pp_modifiers.begin(), pp_modifiers.end());
       const Named* fits = nullptr;
-      for (auto it = named.rbegin(); role && it != named_limit() && !fits; ++it)
-        if (it->has_name && it->type == SourceType::kPerson && gender_fits(gender, it->gender) &&
-            described_as(it->name, it->at, *role))
+      for (auto it = named.rbegin(); role && it != NamedLimit() && !fits; ++it)
+        if (it->has_name && it->type == SourceType::kPerson && GenderFits(gender, it->gender) &&
+            DescribedAs(it->name, it->at, *role))
           fits = &*it;
       if (fits) {
         resolved = fits->name;
-        if (!cue_inside_other_content(static_cast<std::size_t>(&c - claims->data()))) {
+        if (!CueInsideOtherContent(static_cast<std::size_t>(&c - claims->data()))) {
           // The person is the last one named now, for a "she" that follows.
           Named again = *fits;
           again.full = Lower(text.substr(named_span.begin, named_span.size()));
           again.at = named_span.begin;
           again.claim = static_cast<std::size_t>(&c - claims->data());
           if (!again.gender) again.gender = gender;
-          describe(again.name, st);
+          Describe(again.name, st);
           named.push_back(std::move(again));
         }
       } else if (all_lower_role) {
@@ -464,7 +526,7 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
         // word, whose type it takes, as a pronoun does ("The report" of a
         // newspaper), or a person's role an unnamed source had ("a senior
         // official" ... "the official").
-        for (auto it = named.rbegin(); it != named_limit() && !resolved; ++it) {
+        for (auto it = named.rbegin(); it != NamedLimit() && !resolved; ++it) {
           if (role && it->has_name) continue;  // a person's name: the role did not fit
           if (it->full.find(head.lower) == std::string::npos) continue;
           if (!std::all_of(pp_modifiers.begin(), pp_modifiers.end(),  // "the government in Beijing"
@@ -479,7 +541,7 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
         if (*kind == SourceType::kPerson) {
           // (Title case is not a name: "Don't Let The Media And Marco Rubio"
           // ends at "And"; "Will Doyle" and "Theresa May" keep theirs.)
-          auto function_word = [&g](const std::string& w) {
+          auto function_word = [this](const std::string& w) {
             return g.determiners.count(w) > 0 || (g.not_in_noun_phrase.count(w) > 0 && w != "will" && w != "may");
           };
           auto name_word = [&](const Token& t) {
@@ -515,8 +577,8 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
         if (*kind == SourceType::kPerson && nb + 1 == name_end) {
           bool found = false;
           // ("Mrs. Clinton" is not a man named Clinton.)
-          for (auto it = named.rbegin(); it != named_limit() && !found; ++it) {
-            if (!gender_fits(gender, it->gender)) continue;
+          for (auto it = named.rbegin(); it != NamedLimit() && !found; ++it) {
+            if (!GenderFits(gender, it->gender)) continue;
             // (A capitalised word is a surname, not the place ending "protest organizers in Cleveland".)
             if (it->type == SourceType::kPerson && (it->has_name || !std::isupper(static_cast<unsigned char>(name[0]))) &&
                 EndsWithWord(it->name, name)) {
@@ -526,23 +588,23 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
           }
           if (!found) {
             const std::string_view surname = text.substr(st[nb].begin, st[nb].end - st[nb].begin);
-            if (const std::string* full = full_name_before(surname, c.source.begin))
+            if (const std::string* full = FullNameBefore(surname, c.source.begin))
               name = *full;
           }
         }
         // A source inside another claim's content ("rejected Russia's claims")
         // is not what a later "it" or "she" refers to.
-        const bool nested = cue_inside_other_content(static_cast<std::size_t>(&c - claims->data()));
+        const bool nested = CueInsideOtherContent(static_cast<std::size_t>(&c - claims->data()));
         if (!nested) {
           char known = *kind == SourceType::kPerson ? gender : 0;
           if (known) gender_of_name[name] = known;
           else if (auto it = gender_of_name.find(name); it != gender_of_name.end()) known = it->second;
           else if (*kind == SourceType::kPerson && name.find(' ') != std::string::npos)
-            known = gender_of_surname(name.substr(name.rfind(' ') + 1));
+            known = GenderOfSurname(name.substr(name.rfind(' ') + 1));
           const bool has_name = *kind == SourceType::kPerson && (st[name_end - 1].upper || st[name_end - 1].name_part);
           named.push_back({name, Lower(text.substr(named_span.begin, named_span.size())), *kind, known,
                            named_span.begin, has_name, static_cast<std::size_t>(&c - claims->data())});
-          if (has_name) describe(name, st);
+          if (has_name) Describe(name, st);
           if (role && !role->modifiers.empty())
             ahead.push_back({static_cast<std::size_t>(&c - claims->data()), *role, gender, named.size()});
         }
@@ -550,7 +612,7 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
         const bool only_determiner_dropped =
             name_end == st.size() && nb > 0 &&
             std::all_of(st.begin(), st.begin() + static_cast<std::ptrdiff_t>(nb),
-                        [&g](const Token& t) { return g.determiners.count(t.lower) > 0; });
+                        [this](const Token& t) { return g.determiners.count(t.lower) > 0; });
         if (name != text.substr(c.source.begin, c.source.size()) && !only_determiner_dropped) resolved = name;
       }
     }
@@ -569,8 +631,8 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
     for (std::size_t k = a.from; k < last; ++k) {
       const Named& n = named[k];
       if (n.at > c.source.begin + kAheadReach) break;
-      if (!n.has_name || n.type != SourceType::kPerson || !gender_fits(a.gender, n.gender)) continue;
-      if (!described_as(n.name, n.at, a.role)) continue;
+      if (!n.has_name || n.type != SourceType::kPerson || !GenderFits(a.gender, n.gender)) continue;
+      if (!DescribedAs(n.name, n.at, a.role)) continue;
       c.resolved = n.name;
       break;
     }
@@ -581,7 +643,7 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
     const Named& n = named[p.from];  // the next speaker named, and no one between
     Claim& c = (*claims)[p.claim];
     const Claim& speaker = (*claims)[n.claim];
-    if (!n.has_name || n.type != SourceType::kPerson || !gender_fits(p.gender, n.gender) ||
+    if (!n.has_name || n.type != SourceType::kPerson || !GenderFits(p.gender, n.gender) ||
         n.at < c.source.end || text.substr(c.source.end, n.at - c.source.end).find('\n') != std::string_view::npos ||
         !OpensWithQuote(text, speaker.content) || speaker.cue.begin < speaker.content.end)
       continue;
@@ -599,5 +661,12 @@ void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vect
                                           : speaker.resolved;
   }
 }
+
+void ClaimExtractor::Impl::ResolveSources(std::string_view text, const std::vector<Sentence>& sentences,
+                                          const std::vector<Annotation>& annotations,
+                                          const std::vector<bool>& furniture, std::vector<Claim>* claims) const {
+  SourceResolver(*this, text, sentences, annotations, furniture, claims).Run();
+}
+
 
 }  // namespace evident
