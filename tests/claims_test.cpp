@@ -362,6 +362,8 @@ TEST_CASE("a quotation opening the next sentence continues its speaker", "[claim
       {"Q: Will the dam hold?\n\nA: It will hold. The river is falling.", "The river is falling", "A"},
       {"JAKE TAPPER: Welcome back. The vote is today.", "The vote is today", "JAKE TAPPER"},
       {"A: It will hold.\n\nThe river fell in May.", "The river fell in May", ""},
+      // a label in the same paragraph starts the next turn
+      {"Q: Will the dam hold? A: It will hold. The river is falling.", "The river is falling", "A"},
   };
   for (const Case& k : cases) {
     CAPTURE(k.text);
@@ -399,6 +401,7 @@ TEST_CASE("a speaker's label in a transcript is a person, and their turn quotes 
     if (part(c.cue) == "told") told = &c;
   }
   REQUIRE(labels.size() == 3);  // "Trump: 35 percent." is a list's entry, not a turn
+  for (const Claim* l : labels) CHECK_FALSE(l->quoted);  // a turn is no one else's quotation
   CHECK(part(labels[0]->source) == "JAKE TAPPER");
   CHECK(part(labels[0]->content) == "Governor, welcome");
   CHECK(part(labels[1]->source) == "MARY FALLIN");
@@ -410,6 +413,15 @@ TEST_CASE("a speaker's label in a transcript is a person, and their turn quotes 
   REQUIRE(told->quoted_in);
   CHECK(&out.claims[*told->quoted_in] == labels[1]);
   CHECK(told->resolved == "MARY FALLIN");  // the first person is the turn's speaker
+
+  // A label in the same paragraph ends the turn before it.
+  const std::string qa = "Q: Will the dam hold? A: It will hold.";
+  Document qa_doc;
+  AnnotatedDocument qa_out;
+  Annotate(qa, &qa_doc, &qa_out);
+  REQUIRE(qa_out.claims.size() == 2);
+  CHECK(qa.substr(qa_out.claims[1].source.begin, qa_out.claims[1].source.size()) == "A");
+  CHECK_FALSE(qa_out.claims[1].quoted);
 }
 
 TEST_CASE("names: a question's auxiliary, title case and a dropped article are not names", "[claims]") {

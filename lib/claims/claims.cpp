@@ -279,6 +279,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     while (SameParagraphNext(text, sentences, last)) ++last;
     for (std::size_t k = i + 1; k < claims->size() && (*claims)[k].sentence <= last; ++k) {
       Claim& c = (*claims)[k];
+      if (IsSpeakerLabel(text, c.source, c.cue)) break;  // the next speaker's turn ("Q: ... A: ...")
       if (c.cue.empty() || c.quoted) continue;
       c.quoted = true;
       c.quoted_in = i;
