@@ -424,6 +424,30 @@ TEST_CASE("a speaker's label in a transcript is a person, and their turn quotes 
   CHECK_FALSE(qa_out.claims[1].quoted);
 }
 
+TEST_CASE("the writer's comment on a claim's support is not its content", "[claims]") {
+  struct Case {
+    std::string text, content;
+  };
+  const std::vector<Case> cases = {
+      {"Nebenzia said Ukraine had supported the group, without presenting any evidence.",
+       "Ukraine had supported the group"},
+      {"It has been suggested that advisors are helping but there has been no independent verification of any "
+       "such involvement.",
+       "advisors are helping"},
+      // the marker opens the content: it is what the speaker says
+      {"Ruiz said there was no evidence of fraud.", "there was no evidence of fraud"},
+      // inside a quotation the words are the speaker's own
+      {"\u201CThey acted without presenting any evidence,\u201D Ruiz said.",
+       "\u201CThey acted without presenting any evidence,\u201D"},
+  };
+  for (const Case& k : cases) {
+    CAPTURE(k.text);
+    const std::vector<Got> got = ClaimsWithCue(k.text);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].content == k.content);
+  }
+}
+
 TEST_CASE("names: a question's auxiliary, title case and a dropped article are not names", "[claims]") {
   auto got = Claims("Does Marco Rubio think the plan works? Rubio said it would.");
   REQUIRE(got.size() >= 2);

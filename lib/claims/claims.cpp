@@ -140,6 +140,36 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
 
   m.FindAttributed(text, sentences, annotations, quotes, furniture, claims);
 
+  // The writer's comment on what supports a claim is not its content: "X
+  // said Y, without presenting any evidence", "It has been suggested that
+  // Y but there has been no independent verification of it" (annotation
+  // guide §5.3). The content ends before the comma or "but" that opens the
+  // comment, when at most four words stand between it and the
+  // evidence_absent marker. A marker inside a quotation is the speaker's
+  // own. The marker stays in the claim's scope, so the score is the same.
+  for (Claim& c : *claims) {
+    if (c.cue.empty() || c.content.empty()) continue;
+    const Sentence& s = sentences[c.sentence];
+    for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
+      const Annotation& a = annotations[i];
+      if (pack_.rules[a.rule].category != Category::kEvidenceAbsent) continue;
+      if (a.span.begin <= c.content.begin || a.span.end > c.content.end) continue;
+      if (std::any_of(quotes.begin(), quotes.end(),
+                      [&](const Span& q) { return q.begin < a.span.begin && a.span.end <= q.end; }))
+        continue;
+      const std::string_view before = text.substr(c.content.begin, a.span.begin - c.content.begin);
+      std::size_t cut = before.rfind(',');
+      const std::size_t but = before.rfind(" but ");
+      if (but != std::string_view::npos && (cut == std::string_view::npos || but > cut)) cut = but;
+      if (cut == std::string_view::npos || cut == 0) continue;
+      const std::string_view between = before.substr(cut + 1);
+      if (std::count(between.begin(), between.end(), ' ') > 5) continue;  // at most four words
+      const Span kept = TrimContent(text, {c.content.begin, c.content.begin + cut});
+      if (!kept.empty()) c.content = kept;
+      break;
+    }
+  }
+
   // Sentences the writer asserts without attribution: claims of the author,
   // unless they lie inside a claim's content (a quotation running over
   // several sentences).
