@@ -71,6 +71,13 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"The ministry", "organisation", "", "said", "\u201COur troops have withdrawn.\u201D"}},
       {"inverted", "The bridge will reopen in June, the mayor said.",
        {"the mayor", "person", "", "said", "The bridge will reopen in June"}},
+      // A relative clause with a claim of its own ends the content before it.
+      {"X accused Y of Z, which W claimed", "Ana Ruiz faulted the council for rejecting a mission, which Diaz claimed "
+       "had become a farce.",
+       {"Ana Ruiz", "person", "", "faulted", "the council for rejecting a mission"}},
+      // So does an ellipsis before a participle cue.
+      {"X said Y\u2026 saying", "Ana Ruiz said the council understands the concerns\u2026 saying that talks go on.",
+       {"Ana Ruiz", "person", "", "said", "the council understands the concerns"}},
       // A relative pronoun is the source and resolves to the noun phrase before it.
       {"X, which said", "The agency, which said the dam was safe, closed the road.",
        {"which", "organisation", "The agency", "said", "the dam was safe"}},

@@ -617,11 +617,17 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
     std::size_t limit_token = tok.size();
     for (std::size_t cj = ci + 1; cj < cues.size() && !label; ++cj) {
       auto [nb, ne] = NpBefore(cues[cj].first);
-      (void)ne;
       std::size_t start = nb;
       if (start > 0 && g.clause_breaks.count(tok[start - 1].lower)) {
         limit_token = start - 1;
         while (limit_token > 0 && g.clause_breaks.count(tok[limit_token - 1].lower)) --limit_token;
+        break;
+      }
+      // ", which Lavrov claimed has become ...": a relative clause after a
+      // comma that holds a claim of its own describes the content's last
+      // noun; it is not part of what the first cue reports.
+      if (start > 1 && g.relative_words.count(tok[start - 1].lower) && tok[start - 2].lower == "," && ne > nb) {
+        limit_token = start - 2;
         break;
       }
     }
