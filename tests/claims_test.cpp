@@ -497,6 +497,16 @@ TEST_CASE("source types: the head noun, the article, the source marker and the r
   CHECK(with_cue[5].resolved.empty());
 }
 
+TEST_CASE("source types: people named by what they do or what befell them are persons", "[claims]") {
+  for (const char* text : {"The engineer said the dam held.", "Neighbors said the dam held.",
+                           "One survivor said the dam held.", "A farmer said the dam held."}) {
+    CAPTURE(text);
+    const std::vector<Got> got = ClaimsWithCue(text);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].type == "person");
+  }
+}
+
 TEST_CASE("pronouns and surnames resolve to the last named source", "[claims]") {
   auto got = Claims(
       "Foreign Ministry spokeswoman Maria Lind said the talks had failed. She said a new round was planned. "
