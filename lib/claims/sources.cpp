@@ -528,6 +528,7 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
         // official" ... "the official").
         for (auto it = named.rbegin(); it != NamedLimit() && !resolved; ++it) {
           if (role && it->has_name) continue;  // a person's name: the role did not fit
+          if (m.person_roles.Contains(Lower(it->name))) continue;  // "Witnesses" names no one
           if (it->full.find(head.lower) == std::string::npos) continue;
           if (!std::all_of(pp_modifiers.begin(), pp_modifiers.end(),  // "the government in Beijing"
                            [&](const std::string& w) { return it->full.find(w) != std::string::npos; }))
@@ -568,10 +569,14 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
           while (nb < name_end && g.determiners.count(st[nb].lower)) ++nb;
         }
         if (nb == name_end) nb = 0;
+        // Whether the head is a name: a capital that is no role ("Farmers in
+        // all three counties say", capitalised as the sentence opens, name no one).
+        const Token& last = st[name_end - 1];
+        const bool head_named = (last.upper || last.name_part) && !m.person_roles.Contains(last.lower);
         std::string name(text.substr(st[nb].begin, st[name_end - 1].end - st[nb].begin));
         // ("people in Ohio" is named by all its words; "The senator from
         // Vermont" has no name.)
-        if (post_modified && !(*kind == SourceType::kPerson && st[name_end - 1].upper))
+        if (post_modified && !(*kind == SourceType::kPerson && head_named))
           name = std::string(text.substr(st[nb].begin, c.source.end - st[nb].begin));
         // A surname alone resolves to the full name met earlier.
         if (*kind == SourceType::kPerson && nb + 1 == name_end) {
@@ -601,7 +606,7 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
           else if (auto it = gender_of_name.find(name); it != gender_of_name.end()) known = it->second;
           else if (*kind == SourceType::kPerson && name.find(' ') != std::string::npos)
             known = GenderOfSurname(name.substr(name.rfind(' ') + 1));
-          const bool has_name = *kind == SourceType::kPerson && (st[name_end - 1].upper || st[name_end - 1].name_part);
+          const bool has_name = *kind == SourceType::kPerson && head_named;
           named.push_back({name, Lower(text.substr(named_span.begin, named_span.size())), *kind, known,
                            named_span.begin, has_name, static_cast<std::size_t>(&c - claims->data())});
           if (has_name) Describe(name, st);
