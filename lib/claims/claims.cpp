@@ -21,7 +21,11 @@ constexpr std::array<std::string_view, kNumSourceTypes> kSourceTypeNames = {
 
 std::string_view SourceTypeName(SourceType t) { return kSourceTypeNames[static_cast<std::size_t>(t)]; }
 
-std::string ClaimId(std::size_t index) { return "c" + std::to_string(index + 1); }
+std::string ClaimId(std::size_t index) {
+  std::string id = "c";  // (not "c" + std::to_string(): GCC 12 warns -Wrestrict at -O3, wrongly)
+  id += std::to_string(index + 1);
+  return id;
+}
 
 std::vector<std::string_view> ClaimFlags(const Claim& c) {
   std::vector<std::string_view> flags;
