@@ -354,29 +354,25 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       std::optional<std::size_t> next;
       if (turn && (speaker_sentence + 1 != sentence || !SameParagraphNext(text, sentences, speaker_sentence))) turn.reset();
       if (IsSpeakerLabel(text, (*claims)[i].source, (*claims)[i].cue)) turn = i;
-      if (end == i + 1 && (*claims)[i].cue.empty() && turn) {
-        // A sentence of a speaker's turn: “A: It's a big mistake. Everybody's making it.”
+      // Whose words a sentence with no cue of its own goes on with: the
+      // speaker of a turn ("A: It's a big mistake. Everybody's making it."),
+      // or of the quotation before (“...,” she said. “More.”).
+      std::optional<std::size_t> from;
+      if (end == i + 1 && (*claims)[i].cue.empty()) {
+        if (turn) from = turn;
+        else if (speaker && speaker_sentence + 1 == sentence && continues_quotation((*claims)[i])) from = speaker;
+      }
+      if (from) {
         Claim& c = (*claims)[i];
-        const Claim& from = (*claims)[*turn];
-        c.source = from.source;
-        c.source_type = from.source_type;
-        c.resolved = from.resolved;
-        c.cue = from.cue;
-        c.stance = from.stance;
-        c.continues = turn;
-        next = turn;
-      } else if (end == i + 1 && (*claims)[i].cue.empty() && speaker && speaker_sentence + 1 == sentence &&
-          continues_quotation((*claims)[i])) {
-        Claim& c = (*claims)[i];
-        const Claim& from = (*claims)[*speaker];
-        c.source = from.source;
-        c.source_type = from.source_type;
-        c.resolved = from.resolved;
-        c.antecedent = from.antecedent;
-        c.cue = from.cue;
-        c.stance = from.stance;
-        c.continues = speaker;
-        next = speaker;
+        const Claim& f = (*claims)[*from];
+        c.source = f.source;
+        c.source_type = f.source_type;
+        c.resolved = f.resolved;
+        c.antecedent = f.antecedent;
+        c.cue = f.cue;
+        c.stance = f.stance;
+        c.continues = from;
+        next = from;
       } else {
         // The speaker: a claim with a source, a cue and words of its own (not
         // one quoted inside someone's quotation). Of several, the last whose
