@@ -158,9 +158,11 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       const Annotation& a = annotations[i];
       if (pack_.rules[a.rule].category != Category::kEvidenceAbsent) continue;
       if (a.span.begin <= c.content.begin || a.span.end > c.content.end) continue;
-      if (std::any_of(quotes.begin(), quotes.end(),
-                      [&](const Span& q) { return q.begin < a.span.begin && a.span.end <= q.end; }))
-        continue;
+      // (The quotations do not overlap and come by their end: the first
+      // that ends at or after the marker is the only one that can hold it.)
+      auto q = std::lower_bound(quotes.begin(), quotes.end(), a.span.end,
+                                [](const Span& x, std::size_t v) { return x.end < v; });
+      if (q != quotes.end() && q->begin < a.span.begin) continue;
       const std::string_view before = text.substr(c.content.begin, a.span.begin - c.content.begin);
       std::size_t cut = before.rfind(',');
       const std::size_t but = before.rfind(" but ");
