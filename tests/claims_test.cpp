@@ -507,6 +507,29 @@ TEST_CASE("source types: people named by what they do or what befell them are pe
   }
 }
 
+TEST_CASE("an unnamed source keeps what describes it", "[claims]") {
+  struct Case {
+    std::string text, source, type;
+  };
+  const std::vector<Case> cases = {
+      {"Cruz will change course, a source close to him said.", "a source close to him", "anonymous"},
+      {"A source close to the campaign said Cruz will change course.", "A source close to the campaign",
+       "anonymous"},
+      {"People familiar with the matter said the talks failed.", "People familiar with the matter", "anonymous"},
+      {"The talks failed, two officials familiar with the talks said.", "two officials familiar with the talks",
+       "anonymous"},
+      {"Two officials briefed on the talks said they failed.", "Two officials briefed on the talks", "anonymous"},
+      {"The talks failed, one official said.", "one official", "person"},
+  };
+  for (const Case& k : cases) {
+    CAPTURE(k.text);
+    const std::vector<Got> got = ClaimsWithCue(k.text);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].source == k.source);
+    CHECK(got[0].type == k.type);
+  }
+}
+
 TEST_CASE("pronouns and surnames resolve to the last named source", "[claims]") {
   auto got = Claims(
       "Foreign Ministry spokeswoman Maria Lind said the talks had failed. She said a new round was planned. "

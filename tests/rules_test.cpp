@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
@@ -259,6 +260,9 @@ TEST_CASE("claims.yaml grammar words load, and a pack without them is noted", "[
   // role_synonyms: groups of two ways or more; claim_hedges: types a hedge rule has.
   CHECK(en.lexicon.claim_hedges == std::vector<std::string>{"impersonal"});
   CHECK_FALSE(en.lexicon.role_synonyms.empty());
+  // source_modifiers are phrases; addressee pronouns a list of words.
+  CHECK(std::count(en.lexicon.source_modifiers.begin(), en.lexicon.source_modifiers.end(), "close to") == 1);
+  CHECK(en.lexicon.addressee_pronouns == std::vector<std::string>{"you"});
   std::ofstream(dir / "claims.yaml", std::ios::trunc) << "role_synonyms:\n  - [senator]\n";
   CHECK_THROWS_WITH(evident::LoadPack(dir.string()), Catch::Contains("at least two ways"));
   std::ofstream(dir / "claims.yaml", std::ios::trunc) << "claim_hedges: [no_such_type]\n";

@@ -72,6 +72,7 @@ ClaimExtractor::ClaimExtractor(const Pack& pack) : pack_(pack), impl_(std::make_
   m.pre_cue = PhraseSet(lex.pre_cue);
   m.np_words = PhraseSet(lex.np_words);
   m.noun_openers = PhraseSet(lex.noun_content_openers);
+  m.source_modifiers = PhraseSet(lex.source_modifiers);
   RE2::Options opt;
   opt.set_case_sensitive(false);
   opt.set_log_errors(false);

@@ -415,10 +415,14 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Source
   // "Exit polls taken in South Carolina found", "An earlier report in a
   // New Hampshire paper said": the noun phrase before the cue is the
   // object of a preposition after the source's head, which opens the
-  // clause.
-  while (b >= 2 && g.post_modifier_prepositions.count(tok[b - 1].lower)) {
-    std::size_t h = b - 2;
-    if (h > 0 && !tok[h].upper && tok[h].lower.size() > 3 &&
+  // clause. So is one after the head's modifier: "a source close to him
+  // said", "people familiar with the matter said" (claims.yaml
+  // source_modifiers).
+  for (;;) {
+    const std::size_t modifier = m.source_modifiers.MatchBefore(tok, b);
+    if (b < 2 || (!modifier && !g.post_modifier_prepositions.count(tok[b - 1].lower)) || modifier >= b) break;
+    std::size_t h = b - 1 - (modifier ? modifier : 1);
+    if (!modifier && h > 0 && !tok[h].upper && tok[h].lower.size() > 3 &&
         (EndsWith(tok[h].lower, "ed") || EndsWith(tok[h].lower, "en")))
       --h;  // "polls taken in"
     if (g.not_in_noun_phrase.count(tok[h].lower) ||
@@ -435,6 +439,9 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Source
     if (!ClauseStartsAt(hb) || g.prepositions.count(tok[hb].lower) || InCue(hb)) break;
     b = hb;
   }
+  // "one person tweeted", "one Trump campaign source said": a number
+  // before the head belongs to the source.
+  if (b > 0 && g.number_words.count(tok[b - 1].lower) && m.IsNpWord(tok[e - 1])) --b;
   for (std::size_t r = b; r > 0 && b - r < 12;) {
     --r;
     if (tok[r].punct || g.clause_openers.count(tok[r].lower)) break;

@@ -423,7 +423,7 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
   YAML::Node root = r.Load();
   r.ExpectMap(root, "claims.yaml");
   r.CheckKeys(root, {"pronouns", "person_roles", "organisation_words", "media_words", "vague_words", "adjuncts",
-                     "pre_cue", "np_words", "noun_content_openers", "hearer_cues", "hearer_pronouns", "gender",
+                     "pre_cue", "np_words", "noun_content_openers", "source_modifiers", "hearer_cues", "hearer_pronouns", "gender",
                      "role_synonyms", "claim_hedges", "grammar", "boilerplate", "boilerplate_tail"},
               "claims.yaml");
   if (auto p = root["pronouns"]) {
@@ -440,7 +440,8 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
       {"media_words", &lex->media_words},   {"vague_words", &lex->vague_words},
       {"adjuncts", &lex->adjuncts},         {"pre_cue", &lex->pre_cue},
       {"np_words", &lex->np_words},         {"noun_content_openers", &lex->noun_content_openers},
-      {"hearer_cues", &lex->hearer_cues},   {"hearer_pronouns", &lex->hearer_pronouns}};
+      {"hearer_cues", &lex->hearer_cues},   {"hearer_pronouns", &lex->hearer_pronouns},
+      {"source_modifiers", &lex->source_modifiers}};
   for (const auto& [key, list] : lists)
     if (auto n = root[key]) *list = LowerList(r, n, key);
   if (auto gn = root["gender"]) {
