@@ -75,6 +75,9 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
       {"X accused Y of Z, which W claimed", "Ana Ruiz faulted the council for rejecting a mission, which Diaz claimed "
        "had become a farce.",
        {"Ana Ruiz", "person", "", "faulted", "the council for rejecting a mission"}},
+      // A participle between a subject and its verb ends before the verb.
+      {"X, noting Y, said Z", "Sen. Ana Ruiz, noting the size of the crowd, said the talks failed.",
+       {"Sen. Ana Ruiz", "person", "Ana Ruiz", "noting", "the size of the crowd"}},
       // So does an ellipsis before a participle cue.
       {"X said Y\u2026 saying", "Ana Ruiz said the council understands the concerns\u2026 saying that talks go on.",
        {"Ana Ruiz", "person", "", "said", "the council understands the concerns"}},

@@ -637,6 +637,13 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         limit_token = start - 2;
         break;
       }
+      // "Durbin, noting the size of the crowd, said ...": the later cue's
+      // subject stands before this cue, so this content ends before it.
+      if (ne > nb && nb <= cue.first && tok[cues[cj].first - 1].lower == ",") {
+        limit_token = cues[cj].first - 1;
+        while (limit_token > cue.last + 1 && g.clause_breaks.count(tok[limit_token - 1].lower)) --limit_token;
+        break;
+      }
     }
     // "accused the groups of provoking ... and expressed Russia's
     // solidarity": an accusation's content ("X of Y") has no verb of its
@@ -1124,6 +1131,22 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
     c.source = source;
     c.content = content;
     local.push_back(std::move(c));
+  }
+  // "Sen. Ana Ruiz, noting the size of the crowd, said ...": a participle
+  // between a subject and its verb has that subject, which the later cue
+  // found before it.
+  for (std::size_t i = 0; i < local.size(); ++i) {
+    Claim& p = local[i];
+    const std::size_t k = TokenAt(p.cue.begin);
+    if (!p.source.empty() || k == 0 || tok[k - 1].lower != "," || !EndsWith(tok[k].lower, "ing")) continue;
+    for (std::size_t j = i + 1; j < local.size(); ++j) {
+      const Claim& o = local[j];
+      if (o.source.empty() || o.source.end > p.cue.begin || o.cue.begin < p.content.end) continue;
+      if (TrimContent(text, {o.source.end, tok[k - 1].end}).size() > 1) continue;  // only the comma between
+      p.source = o.source;
+      p.antecedent = o.antecedent;
+      break;
+    }
   }
   for (auto& c : local) claims->push_back(std::move(c));
 }
