@@ -370,8 +370,9 @@ TEST_CASE("a quotation opening the next sentence continues its speaker", "[claim
       {"\u201CWe will rebuild,\u201D Ruiz said. The bridge fell in May.", "The bridge fell in May", ""},
       // a speaker's turn in an interview or a transcript goes on to the end of its paragraph
       {"Q: Will the dam hold?\n\nA: It will hold. The river is falling.", "The river is falling", "A"},
-      {"JAKE TAPPER: Welcome back. The vote is today.", "The vote is today", "JAKE TAPPER"},
-      {"A: It will hold.\n\nThe river fell in May.", "The river fell in May", ""},
+      {"JAKE TAPPER: Welcome back. The vote is today.\n\nMARY FALLIN: Thank you.", "The vote is today",
+       "JAKE TAPPER"},
+      {"Q: Will it hold?\n\nA: It will hold.\n\nThe river fell in May.", "The river fell in May", ""},
       // a label in the same paragraph starts the next turn
       {"Q: Will the dam hold? A: It will hold. The river is falling.", "The river is falling", "A"},
   };
@@ -423,6 +424,12 @@ TEST_CASE("a speaker's label in a transcript is a person, and their turn quotes 
   REQUIRE(told->quoted_in);
   CHECK(&out.claims[*told->quoted_in] == labels[1]);
   CHECK(told->resolved == "MARY FALLIN");  // the first person is the turn's speaker
+
+  // One label alone is no turn: a dateline stays the writer's sentence.
+  const std::vector<Got> dateline = Claims("NEW DELHI: The cabinet approved the bill on Monday.");
+  REQUIRE(dateline.size() == 1);
+  CHECK(dateline[0].type == "author");
+  CHECK(dateline[0].cue.empty());
 
   // A label in the same paragraph ends the turn before it.
   const std::string qa = "Q: Will the dam hold? A: It will hold.";

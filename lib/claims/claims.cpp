@@ -145,6 +145,13 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
 
   m.FindAttributed(text, sentences, annotations, quotes, furniture, claims);
 
+  // A transcript or an interview has turns: one label alone ("NEW DELHI: The
+  // cabinet approved ...", a dateline) is no speaker, and its sentence stays
+  // the writer's (below).
+  const auto is_label = [&](const Claim& c) { return IsSpeakerLabel(text, c.source, c.cue); };
+  if (std::count_if(claims->begin(), claims->end(), is_label) == 1)
+    claims->erase(std::remove_if(claims->begin(), claims->end(), is_label), claims->end());
+
   // The writer's comment on what supports a claim is not its content: "X
   // said Y, without presenting any evidence", "It has been suggested that
   // Y but there has been no independent verification of it" (annotation
@@ -193,7 +200,9 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     if (inside) continue;
     bool has_cue = false;
     for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
-      Category cat = pack_.rules[annotations[i].rule].category;
+      const Annotation& a = annotations[i];
+      if (IsSpeakerLabel(text, a.source, a.span)) continue;  // a label that made no claim: a dateline
+      Category cat = pack_.rules[a.rule].category;
       has_cue = has_cue || cat == Category::kAttribution || cat == Category::kDenial;
     }
     if (has_cue) continue;  // a cue whose claim could not be assembled: not the writer's own
