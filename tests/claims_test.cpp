@@ -530,6 +530,7 @@ TEST_CASE("an unnamed source keeps what describes it", "[claims]") {
        "anonymous"},
       {"Two officials briefed on the talks said they failed.", "Two officials briefed on the talks", "anonymous"},
       {"The talks failed, one official said.", "one official", "person"},
+      {"\u201CBlink twice,\u201D one person tweeted.", "one person", "person"},
   };
   for (const Case& k : cases) {
     CAPTURE(k.text);

@@ -810,6 +810,7 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
       if (source.empty()) {
         auto [b, e] = NpBefore(cue.first);
         std::size_t qt = TokenAt(quote_before->end);
+        if (b < e && b > qt && g.number_words.count(tok[b - 1].lower)) --b;  // “...,” one person tweeted
         if (b < e && b >= qt) source = SpanOf(b, e);
         else if (!hearer_cue)  // "told The Daily Ledger": the one told
           source = SpanOf(NpAfter(after_cue).first, NpAfter(after_cue).second);
