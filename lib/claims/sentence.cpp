@@ -84,6 +84,12 @@ class ClaimExtractor::Impl::SentenceReader {
   std::pair<std::size_t, std::size_t> SubjectBefore(std::size_t before) const;
   // The bytes of tokens [b, e).
   Span SpanOf(std::size_t b, std::size_t e) const;
+  // Where the noun phrase [b, e) starts with the number before it, not
+  // before token `floor`: "one person tweeted", "one Trump campaign source
+  // said" (a number the phrase readers above leave out).
+  std::size_t WithNumberBefore(std::size_t b, std::size_t e, std::size_t floor) const {
+    return b > floor && b < e && g.number_words.count(tok[b - 1].lower) && m.IsNpWord(tok[e - 1]) ? b - 1 : b;
+  }
   // "issued a statement saying ...": the statement is the channel (guide
   // §5.2), the speaker is the subject of "issued" ("released a statement
   // Wednesday saying": a day between; "sent a text message to supporters
@@ -439,9 +445,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Source
     if (!ClauseStartsAt(hb) || g.prepositions.count(tok[hb].lower) || InCue(hb)) break;
     b = hb;
   }
-  // "one person tweeted", "one Trump campaign source said": a number
-  // before the head belongs to the source.
-  if (b > 0 && g.number_words.count(tok[b - 1].lower) && m.IsNpWord(tok[e - 1])) --b;
+  b = WithNumberBefore(b, e, 0);
   for (std::size_t r = b; r > 0 && b - r < 12;) {
     --r;
     if (tok[r].punct || g.clause_openers.count(tok[r].lower)) break;
@@ -810,7 +814,7 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
       if (source.empty()) {
         auto [b, e] = NpBefore(cue.first);
         std::size_t qt = TokenAt(quote_before->end);
-        if (b < e && b > qt && g.number_words.count(tok[b - 1].lower)) --b;  // “...,” one person tweeted
+        b = WithNumberBefore(b, e, qt);
         if (b < e && b >= qt) source = SpanOf(b, e);
         else if (!hearer_cue)  // "told The Daily Ledger": the one told
           source = SpanOf(NpAfter(after_cue).first, NpAfter(after_cue).second);

@@ -303,8 +303,7 @@ char ClaimExtractor::Impl::SourceResolver::GenderOfSurname(const std::string& su
     if (pos < 2 || text[pos - 1] != ' ') continue;
     std::size_t b = pos - 1;
     while (b > 0 && (std::isalpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.')) --b;
-    std::string title(text.substr(b, pos - 1 - b));
-    for (char& ch : title) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string title = Lower(text.substr(b, pos - 1 - b));
     female = female || m.female_words.Contains(title);
     male = male || m.male_words.Contains(title);
   }
