@@ -20,23 +20,29 @@ struct Got {
   std::string source, type, resolved, cue, content;
 };
 
-// Annotates `text` with the default pack into *out (which points at *doc).
-void Annotate(const std::string& text, Document* doc, AnnotatedDocument* out) {
-  auto scratch = Default().NewScratch();
-  doc->id = "t";
-  doc->text = text;
-  Default().Annotate(*doc, scratch.get(), out);
-}
+// A text annotated with the default pack, and the words of its spans.
+// Neither copied nor moved: `out` points into `doc`.
+struct Annotated {
+  explicit Annotated(const std::string& text) {
+    auto scratch = Default().NewScratch();
+    doc.id = "t";
+    doc.text = text;
+    Default().Annotate(doc, scratch.get(), &out);
+  }
+  Annotated(const Annotated&) = delete;
+  Annotated& operator=(const Annotated&) = delete;
+  std::string part(evident::Span s) const { return doc.text.substr(s.begin, s.size()); }
 
-std::vector<Got> Claims(const std::string& text) {
   Document doc;
   AnnotatedDocument out;
-  Annotate(text, &doc, &out);
+};
+
+std::vector<Got> Claims(const std::string& text) {
+  const Annotated a(text);
   std::vector<Got> got;
-  auto part = [&](evident::Span s) { return text.substr(s.begin, s.size()); };
-  for (const Claim& c : out.claims)
-    got.push_back({part(c.source), std::string(evident::SourceTypeName(c.source_type)), c.resolved, part(c.cue),
-                   part(c.content)});
+  for (const Claim& c : a.out.claims)
+    got.push_back({a.part(c.source), std::string(evident::SourceTypeName(c.source_type)), c.resolved,
+                   a.part(c.cue), a.part(c.content)});
   return got;
 }
 
@@ -309,10 +315,9 @@ TEST_CASE("a claim inside a quotation is the quoted speaker's, and stays inside 
   const std::string text =
       "\u201CI told the mayor that the levee will hold, and my staff told me the pumps work,\u201D said Senator "
       "Ana Ruiz in Iowa. The ministry \u201Ccategorically rejected\u201D the report.";
-  Document doc;
-  AnnotatedDocument out;
-  Annotate(text, &doc, &out);
-  auto part = [&](evident::Span s) { return text.substr(s.begin, s.size()); };
+  const Annotated a(text);
+  const AnnotatedDocument& out = a.out;
+  auto part = [&](evident::Span s) { return a.part(s); };
   auto find = [&](std::string_view cue) -> const Claim& {
     for (const Claim& c : out.claims)
       if (part(c.cue) == cue) return c;
@@ -378,10 +383,9 @@ TEST_CASE("a quotation opening the next sentence continues its speaker", "[claim
   };
   for (const Case& k : cases) {
     CAPTURE(k.text);
-    Document doc;
-    AnnotatedDocument out;
-    Annotate(k.text, &doc, &out);
-    auto part = [&](evident::Span s) { return k.text.substr(s.begin, s.size()); };
+    const Annotated a(k.text);
+    const AnnotatedDocument& out = a.out;
+    auto part = [&](evident::Span s) { return a.part(s); };
     const Claim* found = nullptr;
     for (const Claim& c : out.claims)
       if (part(c.content).starts_with(k.continued)) found = &c;
@@ -401,10 +405,9 @@ TEST_CASE("a speaker's label in a transcript is a person, and their turn quotes 
   const std::string text =
       "JAKE TAPPER: Governor, welcome.\n\nMARY FALLIN: Thank you. I told him the state needs calm.\n\n"
       "TAPPER: Is he a healer?\n\nTrump: 35 percent.";
-  Document doc;
-  AnnotatedDocument out;
-  Annotate(text, &doc, &out);
-  auto part = [&](evident::Span s) { return text.substr(s.begin, s.size()); };
+  const Annotated a(text);
+  const AnnotatedDocument& out = a.out;
+  auto part = [&](evident::Span s) { return a.part(s); };
   std::vector<const Claim*> labels;
   const Claim* told = nullptr;
   for (const Claim& c : out.claims) {
@@ -432,13 +435,10 @@ TEST_CASE("a speaker's label in a transcript is a person, and their turn quotes 
   CHECK(dateline[0].cue.empty());
 
   // A label in the same paragraph ends the turn before it.
-  const std::string qa = "Q: Will the dam hold? A: It will hold.";
-  Document qa_doc;
-  AnnotatedDocument qa_out;
-  Annotate(qa, &qa_doc, &qa_out);
-  REQUIRE(qa_out.claims.size() == 2);
-  CHECK(qa.substr(qa_out.claims[1].source.begin, qa_out.claims[1].source.size()) == "A");
-  CHECK_FALSE(qa_out.claims[1].quoted);
+  const Annotated qa("Q: Will the dam hold? A: It will hold.");
+  REQUIRE(qa.out.claims.size() == 2);
+  CHECK(qa.part(qa.out.claims[1].source) == "A");
+  CHECK_FALSE(qa.out.claims[1].quoted);
 }
 
 TEST_CASE("the writer's comment on a claim's support is not its content", "[claims]") {
@@ -666,9 +666,8 @@ TEST_CASE("a denial that names the source disputes its claims", "[claims]") {
   const std::string text =
       "Russia claimed that the convoy carried weapons. Ukraine's ministry categorically rejected Russia's claims "
       "about the convoy.";
-  Document doc;
-  AnnotatedDocument out;
-  Annotate(text, &doc, &out);
+  const Annotated a(text);
+  const AnnotatedDocument& out = a.out;
   REQUIRE(out.claims.size() >= 2);
   CHECK(out.claims[0].disputed_by.size() == 1);
   const Claim& denial = out.claims[out.claims[0].disputed_by[0]];
@@ -685,9 +684,8 @@ TEST_CASE("claim spans are never inverted", "[claims]") {
       "Turnout rose in the new county poll, the clerk said, in a poll of 500 voters.",
   };
   for (const std::string& text : texts) {
-    Document doc;
-    AnnotatedDocument out;
-    Annotate(text, &doc, &out);
+    const Annotated a(text);
+    const AnnotatedDocument& out = a.out;
     for (const Claim& c : out.claims) {
       INFO(text);
       for (const evident::Span& s : {c.source, c.cue, c.content}) {
