@@ -423,8 +423,9 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
   YAML::Node root = r.Load();
   r.ExpectMap(root, "claims.yaml");
   r.CheckKeys(root, {"pronouns", "person_roles", "organisation_words", "media_words", "vague_words", "adjuncts",
-                     "pre_cue", "np_words", "noun_content_openers", "source_modifiers", "hearer_cues", "hearer_pronouns", "gender",
-                     "role_synonyms", "claim_hedges", "grammar", "boilerplate", "boilerplate_tail"},
+                     "pre_cue", "np_words", "noun_content_openers", "source_modifiers", "hearer_cues",
+                     "hearer_pronouns", "gender", "role_synonyms", "claim_hedges", "grammar", "boilerplate",
+                     "boilerplate_tail"},
               "claims.yaml");
   if (auto p = root["pronouns"]) {
     r.ExpectMap(p, "pronouns");
