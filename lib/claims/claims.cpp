@@ -58,6 +58,7 @@ ClaimExtractor::ClaimExtractor(const Pack& pack) : pack_(pack), impl_(std::make_
   m.person_roles = PhraseSet(lex.person_roles);
   m.organisation_words = PhraseSet(lex.organisation_words);
   m.media_words = PhraseSet(lex.media_words);
+  m.document_words = PhraseSet(lex.document_words);
   m.vague_words = PhraseSet(lex.vague_words);
   m.claim_hedges.insert(lex.claim_hedges.begin(), lex.claim_hedges.end());
   for (const auto& group : lex.role_synonyms) {

@@ -31,7 +31,7 @@ struct ClaimExtractor::Impl {
   PhraseSet person_pronouns, organisation_pronouns, group_pronouns, speaker_pronouns, addressee_pronouns;
   PhraseSet hearer_cues, hearer_pronouns;
   PhraseSet female_words, male_words;
-  PhraseSet person_roles, organisation_words, media_words, vague_words;
+  PhraseSet person_roles, organisation_words, media_words, document_words, vague_words;
   PhraseSet adjuncts, pre_cue, np_words, noun_openers, source_modifiers;
   std::unordered_set<std::string> claim_hedges;  // hedge types that make a claim: "It has been suggested"
   // Ways of writing one role, group by group, each way as its words.

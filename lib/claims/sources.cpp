@@ -127,6 +127,12 @@ class ClaimExtractor::Impl::SourceResolver {
   // Whether the text describes `name` with the role: its last word or a
   // synonym, each capitalised modifier, and no other possessor.
   bool DescribedAs(const std::string& name, std::size_t at, const Role& role);
+  // Whether the phrase's head, its last word before a preposition, is the
+  // record of a finding (claims.yaml document_words): "A new poll", "FEC
+  // records", "a POLITICO analysis of FEC records", "Exit polls taken in
+  // Ohio"; not "advocates for stem cell research" nor "the Center for
+  // Nonproliferation Studies".
+  bool DocumentHead(const std::vector<Token>& st) const;
   // Whether a person of gender `have` can be what words of gender `want`
   // refer to (0: the text does not say).
   static bool GenderFits(char want, char have) { return !want || !have || want == have; }
@@ -285,6 +291,23 @@ bool ClaimExtractor::Impl::SourceResolver::DescribedAs(const std::string& name, 
   return std::any_of(role.ways.begin(), role.ways.end(), has) &&
          std::all_of(role.modifiers.begin(), role.modifiers.end(),
                      [&](const std::string& w) { return has(std::vector<std::string>{w}); });
+}
+
+bool ClaimExtractor::Impl::SourceResolver::DocumentHead(const std::vector<Token>& st) const {
+  std::size_t end = st.size();
+  for (std::size_t k = 1; k < st.size(); ++k)
+    if (g.prepositions.count(st[k].lower) || g.post_modifier_prepositions.count(st[k].lower)) {
+      end = k;
+      break;
+    }
+  // "Exit polls taken in South Carolina": a participle after the head.
+  while (end > 1 && !st[end - 1].upper && (EndsWith(st[end - 1].lower, "ed") || EndsWith(st[end - 1].lower, "en")))
+    --end;
+  if (end == 0) return false;
+  const Token& head = st[end - 1];
+  // A capitalised head is part of a name ("Census Bureau", "... Studies"),
+  // unless it opens the sentence's phrase ("Polls show").
+  return m.document_words.Contains(head.lower) && (!head.upper || end == 1);
 }
 
 char ClaimExtractor::Impl::SourceResolver::GenderOf(const std::vector<Token>& words) {
@@ -470,6 +493,8 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
         else if (m.person_roles.Contains(head.lower) && !m.organisation_words.Contains(head.lower) &&
                  (!EndsWith(head.lower, "s") || EndsWith(head.lower, "ss")))
           kind = SourceType::kPerson;  // the head noun is one person's role: "Moscow's UN envoy"
+        else if (DocumentHead(st))
+          kind = SourceType::kDocument;  // a finding's record: "A new poll", "FEC records"
         else if (m.media_words.AnyIn(st, 0, st.size())) kind = SourceType::kMedia;
         else if (m.organisation_words.AnyIn(st, 0, st.size())) kind = SourceType::kOrganisation;
         else if (m.person_roles.AnyIn(st, 0, st.size())) kind = SourceType::kPerson;

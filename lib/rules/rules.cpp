@@ -422,10 +422,10 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
   FileReader r(path);
   YAML::Node root = r.Load();
   r.ExpectMap(root, "claims.yaml");
-  r.CheckKeys(root, {"pronouns", "person_roles", "organisation_words", "media_words", "vague_words", "adjuncts",
-                     "pre_cue", "np_words", "noun_content_openers", "source_modifiers", "hearer_cues",
-                     "hearer_pronouns", "gender", "role_synonyms", "claim_hedges", "grammar", "boilerplate",
-                     "boilerplate_tail"},
+  r.CheckKeys(root, {"pronouns", "person_roles", "organisation_words", "media_words", "document_words",
+                     "vague_words", "adjuncts", "pre_cue", "np_words", "noun_content_openers", "source_modifiers",
+                     "hearer_cues", "hearer_pronouns", "gender", "role_synonyms", "claim_hedges", "grammar",
+                     "boilerplate", "boilerplate_tail"},
               "claims.yaml");
   if (auto p = root["pronouns"]) {
     r.ExpectMap(p, "pronouns");
@@ -442,7 +442,7 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
       {"adjuncts", &lex->adjuncts},         {"pre_cue", &lex->pre_cue},
       {"np_words", &lex->np_words},         {"noun_content_openers", &lex->noun_content_openers},
       {"hearer_cues", &lex->hearer_cues},   {"hearer_pronouns", &lex->hearer_pronouns},
-      {"source_modifiers", &lex->source_modifiers}};
+      {"source_modifiers", &lex->source_modifiers}, {"document_words", &lex->document_words}};
   for (const auto& [key, list] : lists)
     if (auto n = root[key]) *list = LowerList(r, n, key);
   if (auto gn = root["gender"]) {
