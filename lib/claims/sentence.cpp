@@ -216,12 +216,23 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
       }
       if (t.punct || t.upper || m.IsPronoun(t) || g.clause_breaks.count(t.lower) || t.lower == "that") break;
     }
+    auto glue = [&](const Token& t) {
+      return t.lower == "and" || t.lower == "of" || t.lower == "to" || t.lower == "for" || t.lower == "by";
+    };
+    // (A finding's record may head the phrase when the words before it
+    // belong to one: "a USA TODAY investigation found", "FBI statistics
+    // show", "The filings show"; not "the FDIC's internal investigation",
+    // nor "A review of state records", whose head the words before it name.)
+    if (stop == j && stop > 1 && m.document_words.Contains(tok[stop - 1].lower) && m.IsNpWord(tok[stop - 2]) &&
+        !m.IsPronoun(tok[stop - 2]) && !g.clause_breaks.count(tok[stop - 2].lower) && !glue(tok[stop - 2])) {
+      std::size_t b = stop - 1;
+      while (b > 0 && m.IsNpWord(tok[b - 1]) && !m.IsPronoun(tok[b - 1])) --b;
+      if (!glue(tok[b])) stop = b;
+    }
     while (stop > 0 && m.IsNpWord(tok[stop - 1]) && !m.IsPronoun(tok[stop - 1])) --stop;
     if (stop < j) {
       // Drop leading glue words.
-      while (stop < j && (tok[stop].lower == "and" || tok[stop].lower == "of" || tok[stop].lower == "to" ||
-                          tok[stop].lower == "for" || tok[stop].lower == "by"))
-        ++stop;
+      while (stop < j && glue(tok[stop])) ++stop;
       return {stop, j};
     }
     // "Syrian Ambassador to Russia, Bashar al-Jaafari, stated": an appositive.
