@@ -146,6 +146,13 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     if (n == 1 && g.quantifier_subjects.count(tok[j - 1].lower) && ClauseStartsAt(j - 1)) return {j - 1, j};
     j -= n;
   }
+  // "Sen. Bernie Sanders (Vt.) have said": the parenthesis before the
+  // pre-cue words.
+  if (j > 2 && j < end && tok[j - 1].lower == ")") {
+    std::size_t k = j - 1;
+    while (k > 0 && j - k <= 8 && tok[k - 1].lower != "(" && tok[k - 1].lower != ")") --k;
+    if (k > 1 && tok[k - 1].lower == "(" && m.IsNpWord(tok[k - 2])) j = k - 1;
+  }
   // "Beck on Wednesday called", "the campaign Monday reported".
   if (j > 1 && g.days.count(tok[j - 1].lower)) {
     --j;
@@ -187,12 +194,20 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
       break;
   }
   // "Jason Sims — a teacher from Ohio — says": a description between dashes.
-  if (j > 2 && (tok[j - 1].lower == "\xE2\x80\x94" || tok[j - 1].lower == "--")) {
+  // (" - " with spaces stands for a dash in plain-text news; "co-host"
+  // holds none.)
+  auto dash_at = [&](std::size_t k) {
+    const std::string& w = tok[k].lower;
+    return w == "\xE2\x80\x94" || w == "--" ||
+           (w == "-" && tok[k].begin > 0 && text[tok[k].begin - 1] == ' ' && tok[k].end < text.size() &&
+            text[tok[k].end] == ' ');
+  };
+  if (j > 2 && dash_at(j - 1)) {
     const std::string& dash = tok[j - 1].lower;
     for (std::size_t k = j - 1; k > 0 && j - k < 30; --k) {
       const std::string& w = tok[k - 1].lower;
       if (w == "." || w == ";" || w == ":" || IsQuoteToken(tok[k - 1])) break;
-      if (w == dash) {
+      if (w == dash && dash_at(k - 1)) {
         if (k >= 2 && m.IsNpWord(tok[k - 2])) j = k - 1;
         break;
       }
@@ -565,8 +580,14 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Subjec
                                  (g.relative_words.count(tok[se + 1].lower) || tok[se + 1].lower == "including");
       // "Minutes later, the campaign ...", "Shortly after the vote, X ...":
       // a time phrase, not the subject.
+      // ("Eight years ago, he ...": a number and a unit of time.)
+      const std::string& unit = v.lower;
+      const bool time_unit = unit == "years" || unit == "months" || unit == "weeks" || unit == "days" ||
+                             unit == "hours" || unit == "minutes" || unit == "decades";
       const bool time_phrase =
           v.lower == "after" || v.lower == "before" ||
+          (time_unit && se + 1 < before &&
+           (tok[se + 1].lower == "ago" || tok[se + 1].lower == "later" || tok[se + 1].lower == "earlier")) ||
           ((v.lower == "later" || v.lower == "earlier" || v.lower == "ago" || v.lower == "afterward" ||
             v.lower == "afterwards") &&
            se + 1 < before && tok[se + 1].lower == ",");
@@ -840,11 +861,16 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
           if (auto speaker = SpeakerThroughMedium(b, e, cue.first)) source = *speaker;
       }
       // "Lavrov expressed his dismay, stating: “...”": a participle after a
-      // comma speaks for the subject (or the previous speaker).
-      if (source.empty() && EndsWith(cue_lower, "ing") && cue.first > 0 && tok[cue.first - 1].lower == ",") {
+      // comma speaks for the subject (or the previous speaker); so does a
+      // second verb of the subject ("noted that ... and added: “...”").
+      std::size_t pc = cue.first;
+      for (std::size_t n; pc > 0 && (n = m.PreCueBefore(tok, pc)) > 0;) pc -= n;
+      const bool second_verb =
+          pc > 1 && (tok[pc - 1].lower == "and" || tok[pc - 1].lower == "but") && !IsQuoteToken(tok[pc - 2]);
+      if (source.empty() && ((EndsWith(cue_lower, "ing") && pc > 0 && tok[pc - 1].lower == ",") || second_verb)) {
         if (!local.empty()) source = local.back().source;
         if (source.empty()) {
-          auto [sb, se] = SubjectBefore(cue.first - 1);
+          auto [sb, se] = SubjectBefore(pc - 1);
           if (se > sb) source = SpanOf(sb, se);
         }
       }
@@ -960,6 +986,9 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
             }
           }
           const bool continues = pc > 0 && (tok[pc - 1].lower == "," || tok[pc - 1].lower == "and" ||
+                                            // "said he would win, before clarifying that ..."
+                                            (pc >= 2 && tok[pc - 2].lower == "," && EndsWith(cue_lower, "ing") &&
+                                             (tok[pc - 1].lower == "before" || tok[pc - 1].lower == "after")) ||
                                             (pc >= 2 && IsQuoteToken(tok[pc - 1]) && tok[pc - 2].lower == ",") ||
                                             tok[pc - 1].lower == "while" || tok[pc - 1].lower == "but" ||
                                             (tok[pc - 1].lower == "by" && EndsWith(cue_lower, "ing")) ||
