@@ -82,6 +82,13 @@ class ClaimExtractor::Impl::SentenceReader {
   // Ohio, ...") and a lone determiner are no subject; ", who ... ," may
   // stand between the subject and its verb.
   std::pair<std::size_t, std::size_t> SubjectBefore(std::size_t before) const;
+  // The subject of a clause whose verb comes after an aside between
+  // commas, ending before token `before` (the comma or "and" before the
+  // verb): "Mr. Sperling, then 38, said", "Sanders, meanwhile, who sits at
+  // zero endorsements, said", "House Democrats, looking for a way out,
+  // seized the floor and said". The first noun phrase of the clause, right
+  // before a comma; nothing when there is none.
+  std::pair<std::size_t, std::size_t> SubjectBeforeAside(std::size_t before) const;
   // The bytes of tokens [b, e).
   Span SpanOf(std::size_t b, std::size_t e) const;
   // Where the noun phrase [b, e) starts with the number before it, not
@@ -146,13 +153,6 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     if (n == 1 && g.quantifier_subjects.count(tok[j - 1].lower) && ClauseStartsAt(j - 1)) return {j - 1, j};
     j -= n;
   }
-  // "Sen. Bernie Sanders (Vt.) have said": the parenthesis before the
-  // pre-cue words.
-  if (j > 2 && j < end && tok[j - 1].lower == ")") {
-    std::size_t k = j - 1;
-    while (k > 0 && j - k <= 8 && tok[k - 1].lower != "(" && tok[k - 1].lower != ")") --k;
-    if (k > 1 && tok[k - 1].lower == "(" && m.IsNpWord(tok[k - 2])) j = k - 1;
-  }
   // "Beck on Wednesday called", "the campaign Monday reported".
   if (j > 1 && g.days.count(tok[j - 1].lower)) {
     --j;
@@ -177,6 +177,13 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
        tok[j - 1].lower == "spring" || tok[j - 1].lower == "summer")) {
     j -= 2;
     for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) j -= n;
+  }
+  // "Sen. Bernie Sanders (Vt.) have said", "Dianne Feinstein (D-Calif.)
+  // last week said": the parenthesis before pre-cue words or a time.
+  if (j > 2 && j < end && tok[j - 1].lower == ")") {
+    std::size_t k = j - 1;
+    while (k > 0 && j - k <= 8 && tok[k - 1].lower != "(" && tok[k - 1].lower != ")") --k;
+    if (k > 1 && tok[k - 1].lower == "(" && m.IsNpWord(tok[k - 2])) j = k - 1;
   }
   // "A new poll released Friday found", "a report published by the
   // institute last year estimated": the participle phrase after the
@@ -246,8 +253,16 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     }
     while (stop > 0 && m.IsNpWord(tok[stop - 1]) && !m.IsPronoun(tok[stop - 1])) --stop;
     if (stop < j) {
-      // Drop leading glue words.
-      while (stop < j && glue(tok[stop])) ++stop;
+      // Drop leading glue words and a capitalised opener ("What I'm reminding people is").
+      while (stop < j && (glue(tok[stop]) || g.clause_openers.count(tok[stop].lower) ||
+                          g.relative_words.count(tok[stop].lower) || tok[stop].lower == "what" ||
+                          tok[stop].lower == "how" || tok[stop].lower == "why"))
+        ++stop;
+      // "Her campaign workers here said": a possessive determiner opening
+      // the clause belongs to the phrase.
+      if (stop < j && stop > 0 && g.determiners.count(tok[stop - 1].lower) && m.IsPronoun(tok[stop - 1]) &&
+          (stop == 1 || tok[stop - 2].punct || g.clause_openers.count(tok[stop - 2].lower)))
+        --stop;
       return {stop, j};
     }
     // "Syrian Ambassador to Russia, Bashar al-Jaafari, stated": an appositive.
@@ -530,6 +545,36 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpAfte
     }
   }
   return {from, e};
+}
+
+std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::SubjectBeforeAside(
+    std::size_t before) const {
+  std::size_t q = 0;
+  for (;;) {
+    while (q < before && (tok[q].punct || g.sentence_adverbs.count(tok[q].lower) ||
+                          (g.clause_openers.count(tok[q].lower) && !g.prepositions.count(tok[q].lower))))
+      ++q;
+    if (q >= before || !g.prepositions.count(tok[q].lower)) break;
+    // "In a statement to the Observer, ...": an opening phrase up to its comma.
+    while (q < before && tok[q].lower != ",") ++q;
+  }
+  std::size_t se = q;
+  if (q < before && m.IsPronoun(tok[q])) se = q + 1;
+  else
+    while (se < before && m.IsNpWord(tok[se]) && !g.clause_openers.count(tok[se].lower)) ++se;
+  bool content_word = false;
+  for (std::size_t k = q; k < se; ++k) content_word = content_word || !g.determiners.count(tok[k].lower);
+  if (!content_word || se >= before || tok[se].lower != "," || InCue(q)) return {0, 0};
+  // ("Tuesday, ...", "Recently, ...", "OK, ...": a time, an adverb or an
+  // answer opening the sentence.)
+  const std::string& w = tok[q].lower;
+  if (se - q == 1 && (g.days.count(w) || g.months.count(w) || (EndsWith(w, "ly") && w.size() > 4) || w == "ok" ||
+                      w == "okay" || w == "no" || w == "yes" || w == "well" || w == "so"))
+    return {0, 0};
+  // The aside holds no end of a sentence or clause.
+  for (std::size_t k = se + 1; k < before; ++k)
+    if (tok[k].lower == ";" || tok[k].lower == ":" || tok[k].lower == "." || InCue(k)) return {0, 0};
+  return {q, se};
 }
 
 std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::SubjectBefore(std::size_t before) const {
@@ -874,6 +919,11 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
           if (se > sb) source = SpanOf(sb, se);
         }
       }
+      // "In a statement, his adviser, Jake Sullivan, said: “...”".
+      if (source.empty() && pc > 0 && (tok[pc - 1].lower == "," || second_verb)) {
+        auto [sb, se] = SubjectBeforeAside(pc - 1);
+        if (se > sb) source = SpanOf(sb, se);
+      }
     } else {
       auto [b, e] = SourceBefore(cue.first);
       const bool noun_cue = g.noun_cues.count(cue_lower) > 0 && cue.first > 0 &&
@@ -1011,6 +1061,10 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
           // instructor and then tweeted that ...": the subject of the sentence.
           if (source.empty() && continues) {
             auto [sb, se] = SubjectBefore(pc - 1);
+            if (se > sb) source = SpanOf(sb, se);
+          }
+          if (source.empty() && continues) {
+            auto [sb, se] = SubjectBeforeAside(pc - 1);
             if (se > sb) source = SpanOf(sb, se);
           }
           // Skip adjuncts up to "that" ("claimed Wednesday that"); otherwise
