@@ -263,6 +263,9 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"Her campaign workers", "organisation", "", "said", "the dam would hold"}},
       {"a capitalised opener is not part of the source", "What I am telling people is that the dam will hold.",
        {"I", "person", "", "telling", "the dam will hold"}},
+      {"a quoted title before a cue with a 'that' clause of its own",
+       "Ana Ruiz, the host of \"Night Talk,\" said in a statement that the dam would hold.",
+       {"Ana Ruiz", "person", "", "said", "the dam would hold"}},
       // A finding's record is a document, whoever ran it.
       {"a poll is a document", "A new Quinnipiac poll found that the mayor leads.",
        {"A new Quinnipiac poll", "document", "", "found", "the mayor leads"}},

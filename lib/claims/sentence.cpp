@@ -499,6 +499,10 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Source
       break;
     }
   }
+  // A phrase that ends in an article or "of" ("the longtime owner of the"
+  // before a quoted title) was cut in the middle: no source.
+  const std::string& last = tok[e - 1].lower;
+  if (last == "the" || last == "a" || last == "an" || last == "of") return {e, e};
   return {b, e};
 }
 
@@ -846,8 +850,12 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
                             (qt < tok.size() && tok[qt].lower == ",");
         // "called it a “ridiculous proposition,” adding that ...": a participle
         // with its own content after it does not introduce the quotation before.
-        const bool own_content = EndsWith(tok[cue.first].lower, "ing") && cue.last + 1 < tok.size() &&
-                                 !tok[cue.last + 1].punct && !m.adjuncts.MatchAt(tok, cue.last + 1);
+        // Nor does a cue with a "that" clause of its own: 'Trump, star of
+        // the show "The Apprentice," said in a statement that ...'.
+        const std::size_t after_adjuncts = m.SkipAdjuncts(tok, cue.last + 1);
+        const bool own_content = (EndsWith(tok[cue.first].lower, "ing") && cue.last + 1 < tok.size() &&
+                                  !tok[cue.last + 1].punct && !m.adjuncts.MatchAt(tok, cue.last + 1)) ||
+                                 (after_adjuncts < tok.size() && tok[after_adjuncts].lower == "that");
         if (np_only && closes && cue.first - qt <= 10 && !own_content) quote_before = q;
       }
       if (q.begin >= a.span.end && q.begin < s.span.end && !quote_after) {
