@@ -266,6 +266,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
       {"a quoted title before a cue with a 'that' clause of its own",
        "Ana Ruiz, the host of \"Night Talk,\" said in a statement that the dam would hold.",
        {"Ana Ruiz", "person", "", "said", "the dam would hold"}},
+      {"a name, a colon and a quotation", "The vote is on Friday. Ana Ruiz: \u201CThe dam will hold.\u201D",
+       {"Ana Ruiz", "person", "", ":", "\u201CThe dam will hold.\u201D"}},
       // A finding's record is a document, whoever ran it.
       {"a poll is a document", "A new Quinnipiac poll found that the mayor leads.",
        {"A new Quinnipiac poll", "document", "", "found", "the mayor leads"}},

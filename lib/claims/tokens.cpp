@@ -261,7 +261,13 @@ bool OpensWithQuote(std::string_view text, const Span& s) {
 }
 
 bool IsSpeakerLabel(std::string_view text, const Span& source, const Span& cue) {
-  return !source.empty() && source.end == cue.begin && text.substr(cue.begin, cue.size()) == ":";
+  if (source.empty() || source.end != cue.begin || text.substr(cue.begin, cue.size()) != ":") return false;
+  // "Donald Trump: “...”": a colon that opens a quotation frames the quotation
+  // (attribution.name_colon_quote); a label's turn is the unquoted rest.
+  std::size_t k = cue.end;
+  while (k < text.size() && text[k] == ' ') ++k;
+  const std::string_view rest = text.substr(k);
+  return !(rest.substr(0, 1) == "\"" || rest.substr(0, 3) == "\xE2\x80\x9C");
 }
 
 Span TrimContent(std::string_view text, Span s) {
