@@ -268,6 +268,10 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"Ana Ruiz", "person", "", "said", "the dam would hold"}},
       {"a name, a colon and a quotation", "The vote is on Friday. Ana Ruiz: \u201CThe dam will hold.\u201D",
        {"Ana Ruiz", "person", "", ":", "\u201CThe dam will hold.\u201D"}},
+      {"a party tag between a quotation and its cue", "\u201CThe dam will hold,\u201D Rep. Ana Ruiz (D-Ore.) said Tuesday.",
+       {"Rep. Ana Ruiz", "person", "Ana Ruiz", "said", "\u201CThe dam will hold,\u201D"}},
+      {"a record alone, with a participle phrase", "The dam was sold in secret, disclosures filed on Sunday revealed.",
+       {"disclosures", "document", "", "revealed", "The dam was sold in secret"}},
       // A finding's record is a document, whoever ran it.
       {"a poll is a document", "A new Quinnipiac poll found that the mayor leads.",
        {"A new Quinnipiac poll", "document", "", "found", "the mayor leads"}},

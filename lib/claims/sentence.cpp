@@ -191,8 +191,10 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
   for (std::size_t k = j; !participle_cue && k > 0 && j - k < 10; --k) {
     const Token& t = tok[k - 1];
     if (t.lower == "released" || t.lower == "conducted" || t.lower == "published" || t.lower == "issued" ||
-        t.lower == "commissioned" || t.lower == "carried") {
-      if (k >= 2 && !tok[k - 2].punct && m.IsNpWord(tok[k - 2])) j = k - 1;
+        t.lower == "commissioned" || t.lower == "carried" || t.lower == "filed" || t.lower == "obtained" ||
+        t.lower == "reviewed") {
+      if (k >= 2 && !tok[k - 2].punct && (m.IsNpWord(tok[k - 2]) || m.document_words.Contains(tok[k - 2].lower)))
+        j = k - 1;
       break;
     }
     if (t.punct || IsQuoteToken(t) ||
@@ -245,8 +247,10 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     // belong to one: "a USA TODAY investigation found", "FBI statistics
     // show", "The filings show"; not "the FDIC's internal investigation",
     // nor "A review of state records", whose head the words before it name.)
-    if (stop == j && stop > 1 && m.document_words.Contains(tok[stop - 1].lower) && m.IsNpWord(tok[stop - 2]) &&
-        !m.IsPronoun(tok[stop - 2]) && !g.clause_breaks.count(tok[stop - 2].lower) && !glue(tok[stop - 2])) {
+    if (stop == j && stop > 1 && m.document_words.Contains(tok[stop - 1].lower) && tok[stop - 2].lower == ",") {
+      --stop;  // ", disclosures filed on Sunday revealed": the record alone
+    } else if (stop == j && stop > 1 && m.document_words.Contains(tok[stop - 1].lower) && m.IsNpWord(tok[stop - 2]) &&
+               !m.IsPronoun(tok[stop - 2]) && !g.clause_breaks.count(tok[stop - 2].lower) && !glue(tok[stop - 2])) {
       std::size_t b = stop - 1;
       while (b > 0 && m.IsNpWord(tok[b - 1]) && !m.IsPronoun(tok[b - 1])) --b;
       if (!glue(tok[b])) stop = b;
@@ -825,12 +829,20 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         std::size_t qt = TokenAt(q.end);
         // (“...,” and condemned ...: a second verb of the speaker before, no quote frame)
         bool np_only = !(cue.first > qt && (tok[cue.first - 1].lower == "and" || tok[cue.first - 1].lower == "or"));
-        for (std::size_t k = qt; k < cue.first; ++k)
+        // ("Rep. Earl Blumenauer (D-Ore.) said": a party tag in parentheses.)
+        bool in_parens = false;
+        for (std::size_t k = qt; k < cue.first; ++k) {
+          if (tok[k].lower == "(" || tok[k].lower == ")") {
+            in_parens = tok[k].lower == "(";
+            continue;
+          }
+          if (in_parens) continue;
           np_only = np_only && (tok[k].lower == "," || m.IsNpWord(tok[k]) || m.IsPronoun(tok[k]) ||
                                 m.pre_cue.MatchAt(tok, k) > 0 || (k >= np_b && k < np_e) ||
                                 // a modifier of the speaker: “...,” warm-hearted Trump said
                                 (!tok[k].punct && cue.first - qt <= 6 && !g.clause_openers.count(tok[k].lower) &&
                                  !g.relative_words.count(tok[k].lower) && tok[k].lower != "that" && !InCue(k)));
+        }
         // “...,” X said: the quotation closes a clause, inside or after its mark.
         std::size_t inner = q.end;
         UChar32 mark;
