@@ -238,11 +238,17 @@ std::vector<Span> FindQuotes(std::string_view text) {
       // Two apostrophes standing for a double quote (''...'', as some
       // newspapers print them).
       ++next;
+      // Three in a row are an inner quotation's mark and the outer one:
+      // "''... the word 'old-school,''' said" closes after the third,
+      // "'''Old-school' is the word,''" opens at the first.
+      const bool third = next < text.size() && text[next] == '\'';
       if (doubled != kNone) {
+        if (third) ++next;
         out.push_back({doubled, next});
         doubled = kNone;
       } else {
         doubled = i;
+        if (third) ++next;
       }
     }
     i = next;
