@@ -113,6 +113,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
       {"author", "The river rose two metres overnight.", {"", "author", "", "", "The river rose two metres overnight"}},
       {"doubled apostrophes as quotes", "''The dam will hold,'' the spokesman said.",
        {"the spokesman", "person", "", "said", "''The dam will hold,''"}},
+      {"an opening mark that closes", "\u201CThe dam will hold,\u201C said Ana Ruiz.",
+       {"Ana Ruiz", "person", "", "said", "\u201CThe dam will hold,\u201C"}},
       {"an inner quotation closing with the doubled apostrophes", "''They call it 'the wall,''' the spokesman said.",
        {"the spokesman", "person", "", "said", "''They call it 'the wall,'''"}},
       {"in a poll", "The senator leads by six points in a new statewide poll.",

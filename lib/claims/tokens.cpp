@@ -215,7 +215,17 @@ std::vector<Span> FindQuotes(std::string_view text) {
       straight = kNone;
       doubled = kNone;
     } else if (c == 0x201C) {
-      open.push_back(i);
+      // “...,“ said Jim Clyburn: an opening mark after a comma or a full
+      // stop and before a space closes an open quotation (converted text).
+      const char before = i > 0 ? text[i - 1] : ' ';
+      const bool closes = !open.empty() && (before == ',' || before == '.' || before == '?' || before == '!') &&
+                          (next >= text.size() || text[next] == ' ' || text[next] == '\n');
+      if (closes) {
+        out.push_back({open.back(), next});
+        open.pop_back();
+      } else {
+        open.push_back(i);
+      }
     } else if (c == 0x201D) {
       if (!open.empty()) {
         out.push_back({open.back(), next});
