@@ -276,6 +276,13 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"Rep. Ana Ruiz", "person", "Ana Ruiz", "said", "\u201CThe dam will hold,\u201D"}},
       {"a record alone, with a participle phrase", "The dam was sold in secret, disclosures filed on Sunday revealed.",
        {"disclosures", "document", "", "revealed", "The dam was sold in secret"}},
+      {"a participle after a preposition", "The mayor ended the meeting by saying \u201CThe dam will hold.\u201D",
+       {"The mayor", "person", "", "saying", "\u201CThe dam will hold.\u201D"}},
+      {"... and without a quotation", "The mayor erred in saying that the dam was new.",
+       {"The mayor", "person", "", "saying", "the dam was new"}},
+      {"a participle introducing the quotation after it, not the one before",
+       "The mayor called it a \u201Cbreach of trust,\u201D adding: \u201CThe dam will hold.\u201D",
+       {"The mayor", "person", "", "adding", "\u201CThe dam will hold.\u201D"}},
       // A finding's record is a document, whoever ran it.
       {"a poll is a document", "A new Quinnipiac poll found that the mayor leads.",
        {"A new Quinnipiac poll", "document", "", "found", "the mayor leads"}},

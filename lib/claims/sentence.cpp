@@ -224,8 +224,12 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
   }
   // "Coca-Cola and telling", "the process by suggesting": a cue after a
   // conjunction or preposition has no noun phrase of its own before it.
+  // ("erred in saying", "before explaining": a participle's preposition.)
   if (j > 0 && (tok[j - 1].lower == "and" || tok[j - 1].lower == "or" || tok[j - 1].lower == "by" ||
-                tok[j - 1].lower == "of" || tok[j - 1].lower == "for" || tok[j - 1].lower == "to"))
+                tok[j - 1].lower == "of" || tok[j - 1].lower == "for" || tok[j - 1].lower == "to" ||
+                (progressive && (tok[j - 1].lower == "in" || tok[j - 1].lower == "before" ||
+                                 tok[j - 1].lower == "after" || tok[j - 1].lower == "without" ||
+                                 tok[j - 1].lower == "upon"))))
     return {j, j};
   for (;;) {
     std::size_t stop = j;
@@ -865,8 +869,13 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         // Nor does a cue with a "that" clause of its own: 'Trump, star of
         // the show "The Apprentice," said in a statement that ...'.
         const std::size_t after_adjuncts = m.SkipAdjuncts(tok, cue.last + 1);
+        // ('..., “a breach of trust,” adding: “I am ...”': a participle
+        // whose colon or comma opens a quotation introduces that one.)
+        const bool quote_next = cue.last + 2 < tok.size() &&
+                                (tok[cue.last + 1].lower == ":" || tok[cue.last + 1].lower == ",") &&
+                                IsQuoteToken(tok[cue.last + 2]);
         const bool own_content = (EndsWith(tok[cue.first].lower, "ing") && cue.last + 1 < tok.size() &&
-                                  !tok[cue.last + 1].punct && !m.adjuncts.MatchAt(tok, cue.last + 1)) ||
+                                  ((!tok[cue.last + 1].punct && !m.adjuncts.MatchAt(tok, cue.last + 1)) || quote_next)) ||
                                  (after_adjuncts < tok.size() && tok[after_adjuncts].lower == "that");
         if (np_only && closes && cue.first - qt <= 10 && !own_content) quote_before = q;
       }
@@ -932,7 +941,16 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
       for (std::size_t n; pc > 0 && (n = m.PreCueBefore(tok, pc)) > 0;) pc -= n;
       const bool second_verb =
           pc > 1 && (tok[pc - 1].lower == "and" || tok[pc - 1].lower == "but") && !IsQuoteToken(tok[pc - 2]);
-      if (source.empty() && ((EndsWith(cue_lower, "ing") && pc > 0 && tok[pc - 1].lower == ",") || second_verb)) {
+      // (", adding:" also after a quotation's closing mark: '... “a major
+      // breach of trust,” adding: “...”'.)
+      const bool comma_before = pc > 0 && (tok[pc - 1].lower == "," ||
+                                           (pc > 1 && IsQuoteToken(tok[pc - 1]) && tok[pc - 2].lower == ","));
+      // ("punctuated his list by saying “Too many.”": after a preposition.)
+      const bool after_preposition = pc > 1 && EndsWith(cue_lower, "ing") &&
+                                     (tok[pc - 1].lower == "by" || tok[pc - 1].lower == "before" ||
+                                      tok[pc - 1].lower == "after" || tok[pc - 1].lower == "in") &&
+                                     !tok[pc - 2].punct;
+      if (source.empty() && ((EndsWith(cue_lower, "ing") && comma_before) || second_verb || after_preposition)) {
         if (!local.empty()) source = local.back().source;
         if (source.empty()) {
           auto [sb, se] = SubjectBefore(pc - 1);
@@ -1056,9 +1074,12 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
             }
           }
           const bool continues = pc > 0 && (tok[pc - 1].lower == "," || tok[pc - 1].lower == "and" ||
-                                            // "said he would win, before clarifying that ..."
-                                            (pc >= 2 && tok[pc - 2].lower == "," && EndsWith(cue_lower, "ing") &&
-                                             (tok[pc - 1].lower == "before" || tok[pc - 1].lower == "after")) ||
+                                            // "said he would win, before clarifying that ...",
+                                            // "punctuated his list by saying", "erred in saying"
+                                            (EndsWith(cue_lower, "ing") &&
+                                             (tok[pc - 1].lower == "before" || tok[pc - 1].lower == "after" ||
+                                              tok[pc - 1].lower == "in" || tok[pc - 1].lower == "of" ||
+                                              tok[pc - 1].lower == "without" || tok[pc - 1].lower == "upon")) ||
                                             (pc >= 2 && IsQuoteToken(tok[pc - 1]) && tok[pc - 2].lower == ",") ||
                                             tok[pc - 1].lower == "while" || tok[pc - 1].lower == "but" ||
                                             (tok[pc - 1].lower == "by" && EndsWith(cue_lower, "ing")) ||
