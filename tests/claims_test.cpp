@@ -283,6 +283,13 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
       {"a participle introducing the quotation after it, not the one before",
        "The mayor called it a \u201Cbreach of trust,\u201D adding: \u201CThe dam will hold.\u201D",
        {"The mayor", "person", "", "adding", "\u201CThe dam will hold.\u201D"}},
+      {"a quoted word, then a cue with a clause of its own",
+       "Ana Ruiz, who calls the dam a \u201Cwreck,\u201D said it would hold for now.",
+       {"Ana Ruiz", "person", "", "said", "it would hold for now"}},
+      {"time phrases between source and cue", "The engineers have in the past said the dam would hold.",
+       {"The engineers", "person", "", "said", "the dam would hold"}},
+      {"'of course' between commas", "The mayor's adviser, Ana Ruiz, of course, said that the dam would hold.",
+       {"Ana Ruiz", "person", "", "said", "the dam would hold"}},
       // A finding's record is a document, whoever ran it.
       {"a poll is a document", "A new Quinnipiac poll found that the mayor leads.",
        {"A new Quinnipiac poll", "document", "", "found", "the mayor leads"}},

@@ -874,7 +874,11 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         const bool quote_next = cue.last + 2 < tok.size() &&
                                 (tok[cue.last + 1].lower == ":" || tok[cue.last + 1].lower == ",") &&
                                 IsQuoteToken(tok[cue.last + 2]);
-        const bool own_content = (EndsWith(tok[cue.first].lower, "ing") && cue.last + 1 < tok.size() &&
+        // ('Humphrey, who calls Trump a “sociopath,” said he doubts it': a
+        // clause of the cue's own, its subject a pronoun.)
+        const bool clause_next = cue.last + 2 < tok.size() && m.IsPronoun(tok[cue.last + 1]) &&
+                                 !g.determiners.count(tok[cue.last + 1].lower) && !tok[cue.last + 2].punct;
+        const bool own_content = clause_next || (EndsWith(tok[cue.first].lower, "ing") && cue.last + 1 < tok.size() &&
                                   ((!tok[cue.last + 1].punct && !m.adjuncts.MatchAt(tok, cue.last + 1)) || quote_next)) ||
                                  (after_adjuncts < tok.size() && tok[after_adjuncts].lower == "that");
         if (np_only && closes && cue.first - qt <= 10 && !own_content) quote_before = q;
@@ -1095,6 +1099,11 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
           if (source.empty() && continues && !local.empty()) {
             const std::string_view prev = text.substr(local.back().source.begin, local.back().source.size());
             if (prev != "his" && prev != "her" && prev != "its" && prev != "their") source = local.back().source;
+            // "Humphrey, who calls Trump a “sociopath,” said ...": the main
+            // verb's subject is what the relative pronoun stands for.
+            if ((prev == "who" || prev == "which") && !local.back().antecedent.empty() &&
+                tok[pc - 1].lower != "and" && tok[pc - 1].lower != "but")
+              source = local.back().antecedent;
           }
           if (!source.empty() && a.source.empty() && EndsWith(cue_lower, "ing"))
             if (auto speaker = SpeakerThroughMedium(b, e, cue.first)) source = *speaker;
