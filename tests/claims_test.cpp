@@ -290,6 +290,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"The engineers", "person", "", "said", "the dam would hold"}},
       {"'of course' between commas", "The mayor's adviser, Ana Ruiz, of course, said that the dam would hold.",
        {"Ana Ruiz", "person", "", "said", "the dam would hold"}},
+      {"the ones written to are not the speaker", "The mayor emailed residents saying: \u201CThe dam will hold.\u201D",
+       {"The mayor", "person", "", "saying", "\u201CThe dam will hold.\u201D"}},
       // A finding's record is a document, whoever ran it.
       {"a poll is a document", "A new Quinnipiac poll found that the mayor leads.",
        {"A new Quinnipiac poll", "document", "", "found", "the mayor leads"}},

@@ -664,6 +664,14 @@ Span ClaimExtractor::Impl::SentenceReader::SpanOf(std::size_t b, std::size_t e) 
 
 std::optional<Span> ClaimExtractor::Impl::SentenceReader::SpeakerThroughMedium(std::size_t b, std::size_t e,
                                                                                 std::size_t participle) const {
+  // "The senator emailed supporters saying: “...”": the ones written to are
+  // not the speaker; the subject of the verb is.
+  const std::string& verb = b > 0 ? tok[b - 1].lower : tok[0].lower;
+  if (e == participle && b > 1 &&
+      (verb == "emailed" || verb == "e-mailed" || verb == "texted" || verb == "messaged")) {
+    auto [sb, se] = SubjectBefore(b);
+    if (se > sb) return SpanOf(sb, se);
+  }
   std::size_t medium_end = e;
   while (medium_end < participle && (g.days.count(tok[medium_end].lower) || tok[medium_end].lower == "on"))
     ++medium_end;
