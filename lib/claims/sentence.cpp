@@ -666,10 +666,10 @@ std::optional<Span> ClaimExtractor::Impl::SentenceReader::SpeakerThroughMedium(s
                                                                                 std::size_t participle) const {
   // "The senator emailed supporters saying: “...”": the ones written to are
   // not the speaker; the subject of the verb is.
-  const std::string& verb = b > 0 ? tok[b - 1].lower : tok[0].lower;
-  if (e == participle && b > 1 &&
-      (verb == "emailed" || verb == "e-mailed" || verb == "texted" || verb == "messaged")) {
-    auto [sb, se] = SubjectBefore(b);
+  for (std::size_t k = b > 0 ? b - 1 : 0; e == participle && k < e; ++k) {
+    const std::string& verb = tok[k].lower;
+    if (k == 0 || (verb != "emailed" && verb != "e-mailed" && verb != "texted" && verb != "messaged")) continue;
+    auto [sb, se] = SubjectBefore(k + 1);
     if (se > sb) return SpanOf(sb, se);
   }
   std::size_t medium_end = e;
