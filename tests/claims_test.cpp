@@ -248,6 +248,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"Sen. Ana Ruiz", "person", "Ana Ruiz", "said", "the dam will hold"}},
       {"a description between spaced hyphens", "Ana Ruiz - a teacher from Ohio - says the dam will hold.",
        {"Ana Ruiz", "person", "", "says", "the dam will hold"}},
+      {"a description between double hyphens", "Ana Ruiz -- a teacher from Ohio -- says the dam will hold.",
+       {"Ana Ruiz", "person", "", "says", "the dam will hold"}},
       {"'Here' is no subject", "Here in Columbia, the mayor visited the dam, saying it would hold.",
        {"the mayor", "person", "", "saying", "it would hold"}},
       {"a number and a unit of time are no subject",

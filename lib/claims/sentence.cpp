@@ -205,19 +205,30 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
   // "Jason Sims — a teacher from Ohio — says": a description between dashes.
   // (" - " with spaces stands for a dash in plain-text news; "co-host"
   // holds none.)
+  // ("--", two hyphens, is two tokens: a run of hyphens with spaces
+  // around it is one dash.)
   auto dash_at = [&](std::size_t k) {
     const std::string& w = tok[k].lower;
-    return w == "\xE2\x80\x94" || w == "--" ||
-           (w == "-" && tok[k].begin > 0 && text[tok[k].begin - 1] == ' ' && tok[k].end < text.size() &&
-            text[tok[k].end] == ' ');
+    if (w == "\xE2\x80\x94") return true;
+    if (w != "-") return false;
+    const char before = tok[k].begin > 0 ? text[tok[k].begin - 1] : ' ';
+    const char after = tok[k].end < text.size() ? text[tok[k].end] : ' ';
+    return (before == ' ' || before == '-') && (after == ' ' || after == '-') && (before == ' ' || after == ' ');
+  };
+  // The first token of the run of dash tokens ending at token k.
+  auto run_start = [&](std::size_t k) {
+    while (k > 0 && tok[k - 1].lower == tok[k].lower && tok[k - 1].end == tok[k].begin) --k;
+    return k;
   };
   if (j > 2 && dash_at(j - 1)) {
-    const std::string& dash = tok[j - 1].lower;
-    for (std::size_t k = j - 1; k > 0 && j - k < 30; --k) {
+    const std::string dash = tok[j - 1].lower;
+    const std::size_t close = run_start(j - 1);
+    for (std::size_t k = close; k > 0 && close - k < 30; --k) {
       const std::string& w = tok[k - 1].lower;
       if (w == "." || w == ";" || w == ":" || IsQuoteToken(tok[k - 1])) break;
       if (w == dash && dash_at(k - 1)) {
-        if (k >= 2 && m.IsNpWord(tok[k - 2])) j = k - 1;
+        const std::size_t open = run_start(k - 1);
+        if (open >= 1 && m.IsNpWord(tok[open - 1])) j = open;
         break;
       }
     }
