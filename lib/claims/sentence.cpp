@@ -203,10 +203,8 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
       break;
   }
   // "Jason Sims — a teacher from Ohio — says": a description between dashes.
-  // (" - " with spaces stands for a dash in plain-text news; "co-host"
-  // holds none.)
-  // ("--", two hyphens, is two tokens: a run of hyphens with spaces
-  // around it is one dash.)
+  // In plain-text news " - " and " -- " stand for a dash ("--" is two
+  // tokens, a run read as one dash); "co-host" holds none.
   auto dash_at = [&](std::size_t k) {
     const std::string& w = tok[k].lower;
     if (w == "\xE2\x80\x94") return true;
@@ -897,8 +895,10 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         // clause of the cue's own, its subject a pronoun.)
         const bool clause_next = cue.last + 2 < tok.size() && m.IsPronoun(tok[cue.last + 1]) &&
                                  !g.determiners.count(tok[cue.last + 1].lower) && !tok[cue.last + 2].punct;
-        const bool own_content = clause_next || (EndsWith(tok[cue.first].lower, "ing") && cue.last + 1 < tok.size() &&
-                                  ((!tok[cue.last + 1].punct && !m.adjuncts.MatchAt(tok, cue.last + 1)) || quote_next)) ||
+        const bool participle_content =
+            EndsWith(tok[cue.first].lower, "ing") && cue.last + 1 < tok.size() &&
+            ((!tok[cue.last + 1].punct && !m.adjuncts.MatchAt(tok, cue.last + 1)) || quote_next);
+        const bool own_content = clause_next || participle_content ||
                                  (after_adjuncts < tok.size() && tok[after_adjuncts].lower == "that");
         if (np_only && closes && cue.first - qt <= 10 && !own_content) quote_before = q;
       }
