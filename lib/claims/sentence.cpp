@@ -21,6 +21,13 @@ struct CueInfo {
   std::size_t first = 0, last = 0;  // token indexes of the cue, inclusive
 };
 
+// Prepositions a participle cue may follow and still speak for the
+// clause's subject: "by saying", "erred in saying", "before clarifying",
+// "of denouncing", "without explaining", "upon hearing".
+bool IsParticiplePreposition(const std::string& w) {
+  return w == "by" || w == "in" || w == "of" || w == "before" || w == "after" || w == "without" || w == "upon";
+}
+
 }  // namespace
 
 // One sentence of FindAttributed: its tokens and cues, the noun phrases
@@ -137,14 +144,17 @@ bool ClaimExtractor::Impl::SentenceReader::InCue(std::size_t k) const {
 std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefore(std::size_t end) const {
   std::size_t j = end;
   while (j > 0 && IsQuoteToken(tok[j - 1])) --j;
-  // "Rep. Hank Johnson (D-Ga.) said": a short parenthesis after the name
-  // (and a stray comma after it: "Sen. Jack Reed (D-R.I.), said").
+  // "Rep. Hank Johnson (D-Ga.) said": a short parenthesis after the name is
+  // skipped when a noun phrase word stands before it.
+  auto skip_party_tag = [&](std::size_t at) {
+    if (at <= 2 || tok[at - 1].lower != ")") return at;
+    std::size_t k = at - 1;
+    while (k > 0 && at - k <= 8 && tok[k - 1].lower != "(" && tok[k - 1].lower != ")") --k;
+    return k > 1 && tok[k - 1].lower == "(" && m.IsNpWord(tok[k - 2]) ? k - 1 : at;
+  };
+  // (And a stray comma after it: "Sen. Jack Reed (D-R.I.), said".)
   if (j > 3 && tok[j - 1].lower == "," && tok[j - 2].lower == ")") --j;
-  if (j > 2 && tok[j - 1].lower == ")") {
-    std::size_t k = j - 1;
-    while (k > 0 && j - k <= 8 && tok[k - 1].lower != "(" && tok[k - 1].lower != ")") --k;
-    if (k > 1 && tok[k - 1].lower == "(" && m.IsNpWord(tok[k - 2])) j = k - 1;
-  }
+  j = skip_party_tag(j);
   const bool progressive = end < tok.size() && tok[end].lower.size() > 4 &&
                            tok[end].lower.compare(tok[end].lower.size() - 3, 3, "ing") == 0;
   for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, progressive)) > 0;) {
@@ -180,11 +190,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
   }
   // "Sen. Bernie Sanders (Vt.) have said", "Dianne Feinstein (D-Calif.)
   // last week said": the parenthesis before pre-cue words or a time.
-  if (j > 2 && j < end && tok[j - 1].lower == ")") {
-    std::size_t k = j - 1;
-    while (k > 0 && j - k <= 8 && tok[k - 1].lower != "(" && tok[k - 1].lower != ")") --k;
-    if (k > 1 && tok[k - 1].lower == "(" && m.IsNpWord(tok[k - 2])) j = k - 1;
-  }
+  if (j < end) j = skip_party_tag(j);
   // "A new poll released Friday found", "a report published by the
   // institute last year estimated": the participle phrase after the
   // source; the source is the noun phrase before the participle.
@@ -231,14 +237,14 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
       }
     }
   }
+  auto glue = [&](const Token& t) {
+    return t.lower == "and" || t.lower == "of" || t.lower == "to" || t.lower == "for" || t.lower == "by";
+  };
   // "Coca-Cola and telling", "the process by suggesting": a cue after a
   // conjunction or preposition has no noun phrase of its own before it.
   // ("erred in saying", "before explaining": a participle's preposition.)
-  if (j > 0 && (tok[j - 1].lower == "and" || tok[j - 1].lower == "or" || tok[j - 1].lower == "by" ||
-                tok[j - 1].lower == "of" || tok[j - 1].lower == "for" || tok[j - 1].lower == "to" ||
-                (progressive && (tok[j - 1].lower == "in" || tok[j - 1].lower == "before" ||
-                                 tok[j - 1].lower == "after" || tok[j - 1].lower == "without" ||
-                                 tok[j - 1].lower == "upon"))))
+  if (j > 0 && (glue(tok[j - 1]) || tok[j - 1].lower == "or" ||
+                (progressive && IsParticiplePreposition(tok[j - 1].lower))))
     return {j, j};
   for (;;) {
     std::size_t stop = j;
@@ -253,9 +259,6 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
       }
       if (t.punct || t.upper || m.IsPronoun(t) || g.clause_breaks.count(t.lower) || t.lower == "that") break;
     }
-    auto glue = [&](const Token& t) {
-      return t.lower == "and" || t.lower == "of" || t.lower == "to" || t.lower == "for" || t.lower == "by";
-    };
     // (A finding's record may head the phrase when the words before it
     // belong to one: "a USA TODAY investigation found", "FBI statistics
     // show", "The filings show"; not "the FDIC's internal investigation",
@@ -1099,13 +1102,9 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
           const bool continues = pc > 0 && (tok[pc - 1].lower == "," || tok[pc - 1].lower == "and" ||
                                             // "said he would win, before clarifying that ...",
                                             // "punctuated his list by saying", "erred in saying"
-                                            (EndsWith(cue_lower, "ing") &&
-                                             (tok[pc - 1].lower == "before" || tok[pc - 1].lower == "after" ||
-                                              tok[pc - 1].lower == "in" || tok[pc - 1].lower == "of" ||
-                                              tok[pc - 1].lower == "without" || tok[pc - 1].lower == "upon")) ||
+                                            (EndsWith(cue_lower, "ing") && IsParticiplePreposition(tok[pc - 1].lower)) ||
                                             (pc >= 2 && IsQuoteToken(tok[pc - 1]) && tok[pc - 2].lower == ",") ||
                                             tok[pc - 1].lower == "while" || tok[pc - 1].lower == "but" ||
-                                            (tok[pc - 1].lower == "by" && EndsWith(cue_lower, "ing")) ||
                                             // "took the stage to acknowledge": the subject's purpose
                                             (tok[pc - 1].lower == "to" && pc >= 2 && !tok[pc - 2].punct));
           // "allow him to call for ...": an object pronoun is the one who speaks.
