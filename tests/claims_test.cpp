@@ -582,6 +582,33 @@ TEST_CASE("source types: the head noun, the article, the source marker and the r
   CHECK(with_cue[5].resolved.empty());
 }
 
+TEST_CASE("source types: a capitalised name alone is a person unless it names no one", "[claims]") {
+  struct Case {
+    std::string text, type;
+  };
+  const std::vector<Case> cases = {
+      {"Blackwell said the deal was good.", "person"},  // no full name earlier: still a person
+      {"Obama said the deal was good.", "person"},
+      {"Moscow said the deal was good.", "organisation"},     // a capital (claims.yaml places)
+      {"Iowa said the deal was good.", "organisation"},       // a state
+      {"Ukraine said the deal was good.", "organisation"},    // a country ICU names
+      {"North Korea said the deal was good.", "organisation"},  // the same, in two words
+      {"NATO said the deal was good.", "organisation"},       // an acronym
+      {"Democrats said the deal was good.", "organisation"},  // a plural: a group
+      {"BuzzFeed reported that the deal was good.", "organisation"},  // a capital inside the word
+      {"McCain said the deal was good.", "person"},                   // (not after Mc)
+      {"Twitter said the deal was good.", "organisation"},            // claims.yaml organisation_names
+      // A word the text also writes in lower case opens the sentence only.
+      {"Pretty much everyone agrees, and pretty soon it will pass. Pretty said the deal was good.", "organisation"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const std::vector<Got> got = ClaimsWithCue(c.text);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].type == c.type);
+  }
+}
+
 TEST_CASE("source types: people named by what they do or what befell them are persons", "[claims]") {
   for (const char* text : {"The engineer said the dam held.", "Neighbors said the dam held.",
                            "One survivor said the dam held.", "A farmer said the dam held."}) {

@@ -1,6 +1,8 @@
 #include "claims/claims.h"
 
 #include <re2/re2.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -16,6 +18,21 @@ namespace {
 
 constexpr std::array<std::string_view, kNumSourceTypes> kSourceTypeNames = {
     "author", "person", "organisation", "media", "anonymous", "social_media", "document", "vague"};
+
+// The English names of the countries ICU knows ("Russia", "North Korea"),
+// lower-cased as tokens are (ASCII letters only).
+std::vector<std::string> CountryNames() {
+  std::vector<std::string> names;
+  for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
+    icu::UnicodeString display;
+    icu::Locale("", *code).getDisplayCountry(icu::Locale::getEnglish(), display);
+    std::string name;
+    display.toUTF8String(name);
+    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    names.push_back(std::move(name));
+  }
+  return names;
+}
 
 }  // namespace
 
@@ -60,6 +77,10 @@ ClaimExtractor::ClaimExtractor(const Pack& pack) : pack_(pack), impl_(std::make_
   m.media_words = PhraseSet(lex.media_words);
   m.document_words = PhraseSet(lex.document_words);
   m.vague_words = PhraseSet(lex.vague_words);
+  std::vector<std::string> names = CountryNames();
+  names.insert(names.end(), lex.places.begin(), lex.places.end());
+  names.insert(names.end(), lex.organisation_names.begin(), lex.organisation_names.end());
+  m.non_person_names = PhraseSet(names);
   m.claim_hedges.insert(lex.claim_hedges.begin(), lex.claim_hedges.end());
   for (const auto& group : lex.role_synonyms) {
     auto& ways = m.role_synonyms.emplace_back();

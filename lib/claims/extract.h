@@ -32,6 +32,9 @@ struct ClaimExtractor::Impl {
   PhraseSet hearer_cues, hearer_pronouns;
   PhraseSet female_words, male_words;
   PhraseSet person_roles, organisation_words, media_words, document_words, vague_words;
+  // claims.yaml `places` and `organisation_names` and ICU's English country
+  // names, lower-case: names that are no person's.
+  PhraseSet non_person_names;
   PhraseSet adjuncts, pre_cue, np_words, noun_openers, source_modifiers;
   std::unordered_set<std::string> claim_hedges;  // hedge types that make a claim: "It has been suggested"
   // Ways of writing one role, group by group, each way as its words.

@@ -152,6 +152,10 @@ class ClaimExtractor::Impl::SourceResolver {
   // The full name `word` (as written) is part of, met before byte `before`;
   // nullptr when there is none.
   const std::string* FullNameBefore(std::string_view word, std::size_t before);
+  // Whether a capitalised word alone is an ordinary word capitalised to
+  // open a sentence ("There", "Having", "Sources"), not a name: a function
+  // word the grammar lists, or a word the text also writes in lower case.
+  bool CommonWord(const Token& t);
   // Where a look back over `named` stops: kResolveWindow sources back.
   std::vector<Named>::reverse_iterator NamedLimit();
 
@@ -183,6 +187,7 @@ class ClaimExtractor::Impl::SourceResolver {
   std::unordered_map<std::string, char> titled_gender;
   // The word as written -> {the full name it ends, the one it starts, the titled word}.
   std::unordered_map<std::string, std::array<std::optional<KnownName>, 3>> known_names;
+  std::unordered_map<std::string, bool> lower_case_words;  // CommonWord's look-ups, per word
   // A pronoun or role looks back at most this many named sources: enough for
   // any article, and a 100,000-claim document stays linear.
   static constexpr std::size_t kResolveWindow = 256;
@@ -331,6 +336,26 @@ char ClaimExtractor::Impl::SourceResolver::GenderOfSurname(const std::string& su
     male = male || m.male_words.Contains(title);
   }
   entry->second = female == male ? 0 : female ? 'f' : 'm';
+  return entry->second;
+}
+
+bool ClaimExtractor::Impl::SourceResolver::CommonWord(const Token& t) {
+  const std::string& w = t.lower;
+  if (g.determiners.count(w) || g.not_in_noun_phrase.count(w) || g.clause_openers.count(w) ||
+      g.sentence_adverbs.count(w) || g.quantifier_subjects.count(w) || g.number_words.count(w) ||
+      g.prepositions.count(w) || g.question_auxiliaries.count(w) || m.vague_words.Contains(w) ||
+      m.pre_cue.Contains(w))
+    return true;
+  auto [entry, fresh] = lower_case_words.try_emplace(w, false);
+  if (!fresh) return entry->second;
+  auto word_char = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || (ch & 0x80) != 0; };
+  for (std::size_t pos = text.find(w); pos != std::string_view::npos; pos = text.find(w, pos + 1)) {
+    const std::size_t end = pos + w.size();
+    if ((pos == 0 || !word_char(text[pos - 1])) && (end == text.size() || !word_char(text[end]))) {
+      entry->second = true;
+      break;
+    }
+  }
   return entry->second;
 }
 
@@ -501,9 +526,34 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
         else if (m.vague_words.AnyIn(st, 0, st.size()) || (st.size() == 1 && g.quantifier_subjects.count(head.lower)))
           kind = SourceType::kVague;  // "critics", "Both"
         else if (st.size() == 1 && head.upper) {
-          // "Moscow", "Russia": a place standing for its government; but a
-          // speaker's label ("TAPPER:", "A:") is a person.
-          kind = IsSpeakerLabel(text, c.source, c.cue) ? SourceType::kPerson : SourceType::kOrganisation;
+          // "Moscow", "Russia": a place standing for its government; "NATO",
+          // "CBS": an acronym; "Democrats", "Americans": a group. Any other
+          // name alone is a person's ("Trump said"), and so is a speaker's
+          // label ("TAPPER:", "A:").
+          const std::string_view word = text.substr(head.begin, head.end - head.begin);
+          const bool acronym = word.size() > 1 && std::none_of(word.begin(), word.end(), [](char ch) {
+                                 return std::islower(static_cast<unsigned char>(ch));
+                               });
+          // (A plural: "Democrats", "Millennials"; not "Ross", "Cyrus", "Louis".
+          // "Sanders" is a person when the text named him in full before.)
+          const bool group = EndsWith(head.lower, "s") && !EndsWith(head.lower, "ss") &&
+                             !EndsWith(head.lower, "us") && !EndsWith(head.lower, "is");
+          // ("BuzzFeed", "HuffPost": a capital inside the word, not after
+          // Mc, Mac, De, Di, La or Le as in "McCain", "DeSantis".)
+          bool camel = false;
+          for (std::size_t k = 2; k < word.size() && !camel; ++k) {
+            if (!std::isupper(static_cast<unsigned char>(word[k])) ||
+                !std::islower(static_cast<unsigned char>(word[k - 1])))
+              continue;
+            const std::string_view prefix = word.substr(0, k);
+            camel = prefix != "Mc" && prefix != "Mac" && prefix != "De" && prefix != "Di" && prefix != "La" &&
+                    prefix != "Le" && prefix != "Van" && prefix != "Von";
+          }
+          // (A word capitalised only because it opens the sentence, "There",
+          // "Sources" or "Having", names no one.)
+          const bool no_person = m.non_person_names.Contains(head.lower) || acronym || group || camel ||
+                                 EndsWith(head.lower, "ing") || m.IsPronoun(head) || CommonWord(head);
+          kind = IsSpeakerLabel(text, c.source, c.cue) || !no_person ? SourceType::kPerson : SourceType::kOrganisation;
           for (auto it = named.rbegin(); it != NamedLimit(); ++it) {
             if (it->type == SourceType::kPerson && EndsWithWord(Lower(it->name), head.lower)) {
               kind = SourceType::kPerson;
@@ -511,11 +561,12 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
             }
           }
           // "Devine said", with "Tad Devine" earlier in the text.
-          const std::string_view word = text.substr(head.begin, head.end - head.begin);
           if (*kind != SourceType::kPerson && FullNameBefore(word, c.source.begin))
             kind = SourceType::kPerson;
         } else if (std::all_of(st.begin(), st.end(), [](const Token& t) { return t.upper || t.punct; })) {
-          kind = st.front().lower == "the" ? SourceType::kOrganisation : SourceType::kPerson;
+          // ("North Korea", "New Hampshire": a place.)
+          kind = st.front().lower == "the" || m.non_person_names.MatchAt(st, 0) == st.size() ? SourceType::kOrganisation
+                                                                                   : SourceType::kPerson;
         } else if (st.front().lower == "the" &&
                    std::all_of(st.begin() + 1, st.end(), [](const Token& t) { return t.upper || t.punct; })) {
           kind = SourceType::kOrganisation;  // "the United States", "the Kremlin": people take no article

@@ -423,7 +423,8 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
   YAML::Node root = r.Load();
   r.ExpectMap(root, "claims.yaml");
   r.CheckKeys(root, {"pronouns", "person_roles", "organisation_words", "media_words", "document_words",
-                     "vague_words", "adjuncts", "pre_cue", "np_words", "noun_content_openers", "source_modifiers",
+                     "vague_words", "places", "organisation_names", "adjuncts", "pre_cue", "np_words",
+                     "noun_content_openers", "source_modifiers",
                      "hearer_cues", "hearer_pronouns", "gender", "role_synonyms", "claim_hedges", "grammar",
                      "boilerplate", "boilerplate_tail"},
               "claims.yaml");
@@ -442,7 +443,8 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
       {"adjuncts", &lex->adjuncts},         {"pre_cue", &lex->pre_cue},
       {"np_words", &lex->np_words},         {"noun_content_openers", &lex->noun_content_openers},
       {"hearer_cues", &lex->hearer_cues},   {"hearer_pronouns", &lex->hearer_pronouns},
-      {"source_modifiers", &lex->source_modifiers}, {"document_words", &lex->document_words}};
+      {"source_modifiers", &lex->source_modifiers}, {"document_words", &lex->document_words},
+      {"places", &lex->places}, {"organisation_names", &lex->organisation_names}};
   for (const auto& [key, list] : lists)
     if (auto n = root[key]) *list = LowerList(r, n, key);
   if (auto gn = root["gender"]) {

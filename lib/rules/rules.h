@@ -160,6 +160,12 @@ struct ClaimLexicon {
   std::vector<std::string> speaker_pronouns;  // "I": inside a quotation, its speaker
   std::vector<std::string> addressee_pronouns;  // "you": the one spoken to, whom the text does not name
   std::vector<std::string> person_roles, organisation_words, media_words, document_words, vague_words;
+  // Places that stand for their governments ("Moscow said"), beside the
+  // country names ICU knows: a capitalised name alone that is none of them
+  // is taken for a person ("Trump said").
+  std::vector<std::string> places;
+  // Companies and platforms named alone ("Twitter said", "Gallup found").
+  std::vector<std::string> organisation_names;
   std::vector<std::string> adjuncts, pre_cue, np_words, noun_content_openers;
   std::vector<std::string> source_modifiers;  // "close to", "familiar with": a source's head, then its object
   std::vector<std::string> hearer_cues, hearer_pronouns;  // "told (me|the mayor that) ..."
