@@ -421,6 +421,18 @@ TEST_CASE("a claim inside a quotation is the quoted speaker's, and stays inside 
   CHECK(evident::ClaimFlags(speaker).empty());
 }
 
+TEST_CASE("a paragraph a colon announces is the speaker's, not the writer's", "[claims]") {
+  // Every sentence of the block lies in the speaker's content, its last one
+  // too (whose full stop the content leaves out).
+  for (const char* text : {"Then Ana Ruiz said:\n\nThe dam held. Nobody saw it coming.\n",
+                           "Ana Ruiz said the following:\n\nThe dam held.\n"}) {
+    CAPTURE(text);
+    const std::vector<Got> got = Claims(text);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].source == "Ana Ruiz");
+  }
+}
+
 TEST_CASE("a quotation opening the next sentence continues its speaker", "[claims]") {
   struct Case {
     std::string text;

@@ -217,8 +217,10 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
   }
   for (const Sentence& s : sentences) {
     if (furniture[s.index] || with_claims.count(s.index)) continue;
+    // (Both without the closing full stop, which a content leaves out.)
+    const Span words = TrimContent(text, s.span);
     bool inside = false;
-    for (const Span& cv : covered) inside = inside || (cv.begin <= s.span.begin && s.span.end <= cv.end);
+    for (const Span& cv : covered) inside = inside || (cv.begin <= words.begin && words.end <= cv.end);
     if (inside) continue;
     bool has_cue = false;
     for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
