@@ -274,6 +274,9 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"Ana Ruiz", "person", "", "said", "the dam would hold"}},
       {"a name, a colon and a quotation", "The vote is on Friday. Ana Ruiz: \u201CThe dam will hold.\u201D",
        {"Ana Ruiz", "person", "", ":", "\u201CThe dam will hold.\u201D"}},
+      {"a quotation without a comma before its speaker",
+       "\u201CThe caucus is a battle of niches\u201D Ana Ruiz said.",
+       {"Ana Ruiz", "person", "", "said", "\u201CThe caucus is a battle of niches\u201D"}},
       {"a party tag between a quotation and its cue",
        "\u201CThe dam will hold,\u201D Rep. Ana Ruiz (D-Ore.) said Tuesday.",
        {"Rep. Ana Ruiz", "person", "Ana Ruiz", "said", "\u201CThe dam will hold,\u201D"}},
@@ -610,6 +613,7 @@ TEST_CASE("source types: a capitalised name alone is a person unless it names no
       {"BuzzFeed reported that the deal was good.", "organisation"},  // a capital inside the word
       {"McCain said the deal was good.", "person"},                   // (not after Mc)
       {"Twitter said the deal was good.", "organisation"},            // claims.yaml organisation_names
+      {"Moscow's said the deal was good.", "organisation"},           // without the possessive ending
       // A word the text also writes in lower case opens the sentence only.
       {"Pretty much everyone agrees, and pretty soon it will pass. Pretty said the deal was good.", "organisation"},
   };

@@ -882,8 +882,14 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         if ((last == '\'' || last == 0x2019) && before_mark > q.begin + 1) {
           U8_PREV_UNSAFE(reinterpret_cast<const std::uint8_t*>(text.data()), before_mark, last);
         }
+        // ('“The caucus is a battle of niches” Grubbs said.': without the
+        // comma, when the quotation opens the sentence and the speaker and
+        // cue end it.)
+        bool bare = q.begin <= tok[0].begin;
+        for (std::size_t k = m.SkipAdjuncts(tok, cue.last + 1); bare && k < tok.size(); ++k)
+          bare = tok[k].punct && !IsQuoteToken(tok[k]) && tok[k].lower != ":";
         const bool closes = last == ',' || last == '.' || last == '!' || last == '?' || last == 0x2026 ||
-                            (qt < tok.size() && tok[qt].lower == ",");
+                            (qt < tok.size() && tok[qt].lower == ",") || bare;
         // "called it a “ridiculous proposition,” adding that ...": a participle
         // with its own content after it does not introduce the quotation before.
         // Nor does a cue with a "that" clause of its own: 'Trump, star of

@@ -530,14 +530,17 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
           // "CBS": an acronym; "Democrats", "Americans": a group. Any other
           // name alone is a person's ("Trump said"), and so is a speaker's
           // label ("TAPPER:", "A:").
-          const std::string_view word = text.substr(head.begin, head.end - head.begin);
+          // (Without a possessive ending: "Trump's" is Trump's.)
+          std::string_view word = text.substr(head.begin, head.end - head.begin);
+          word.remove_suffix(PossessiveEnding(word));
+          const std::string bare = Lower(word);
           const bool acronym = word.size() > 1 && std::none_of(word.begin(), word.end(), [](char ch) {
                                  return std::islower(static_cast<unsigned char>(ch));
                                });
           // (A plural: "Democrats", "Millennials"; not "Ross", "Cyrus", "Louis".
           // "Sanders" is a person when the text named him in full before.)
-          const bool group = EndsWith(head.lower, "s") && !EndsWith(head.lower, "ss") &&
-                             !EndsWith(head.lower, "us") && !EndsWith(head.lower, "is");
+          const bool group = EndsWith(bare, "s") && !EndsWith(bare, "ss") && !EndsWith(bare, "us") &&
+                             !EndsWith(bare, "is");
           // ("BuzzFeed", "HuffPost": a capital inside the word, not after
           // Mc, Mac, De, Di, La or Le as in "McCain", "DeSantis".)
           bool camel = false;
@@ -551,8 +554,8 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
           }
           // (A word capitalised only because it opens the sentence, "There",
           // "Sources" or "Having", names no one.)
-          const bool no_person = m.non_person_names.Contains(head.lower) || acronym || group || camel ||
-                                 EndsWith(head.lower, "ing") || m.IsPronoun(head) || CommonWord(head);
+          const bool no_person = m.non_person_names.Contains(bare) || acronym || group || camel ||
+                                 EndsWith(bare, "ing") || m.IsPronoun(head) || CommonWord(head);
           kind = IsSpeakerLabel(text, c.source, c.cue) || !no_person ? SourceType::kPerson : SourceType::kOrganisation;
           for (auto it = named.rbegin(); it != NamedLimit(); ++it) {
             if (it->type == SourceType::kPerson && EndsWithWord(Lower(it->name), head.lower)) {
