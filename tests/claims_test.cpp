@@ -793,6 +793,18 @@ TEST_CASE("a denial that names the source disputes its claims", "[claims]") {
   CHECK(text.substr(denial.source.begin, denial.source.size()) == "Ukraine's ministry");
 }
 
+TEST_CASE("a content of marks alone is no content", "[claims]") {
+  // A cue ending a quotation has only the closing mark after it; a line of
+  // a brace makes no writer's claim.
+  for (const char* text : {"Ana Ruiz spoke. \u201CNo one has disputed a word I said.\u201D", "The dam held.\n\n}.\n"}) {
+    CAPTURE(text);
+    for (const Got& g : Claims(text)) {
+      CAPTURE(g.cue);
+      CHECK(g.content.find_first_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("claim spans are never inverted", "[claims]") {
   // "According to X, Y has stated ...": the second cue's clause starts at the
   // comma after X, so nothing is left for the first claim's content; a claim

@@ -303,7 +303,13 @@ Span TrimContent(std::string_view text, Span s) {
     }
     break;
   }
-  return s;
+  // Marks alone ("”", "}", "…") say nothing: no content.
+  for (std::size_t i = s.begin; i < s.end;) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(text.data()), i, s.end, c);
+    if (c >= 0 && u_isalnum(c)) return s;
+  }
+  return {s.begin, s.begin};
 }
 
 std::string Lower(std::string_view s) {

@@ -147,7 +147,8 @@ bool OpensWithQuote(std::string_view text, const Span& s);
 // the cue is the colon right after the source.
 bool IsSpeakerLabel(std::string_view text, const Span& source, const Span& cue);
 
-// Trims white space and the given trailing punctuation from a span.
+// Trims white space and the given trailing punctuation from a span; empty
+// when no letter or digit is left (a closing quotation mark alone).
 Span TrimContent(std::string_view text, Span s);
 
 // Whether sentence si + 1 is in sentence si's paragraph (no line break
