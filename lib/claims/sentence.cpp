@@ -273,6 +273,16 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     }
     while (stop > 0 && m.IsNpWord(tok[stop - 1]) && !m.IsPronoun(tok[stop - 1])) --stop;
     if (stop < j) {
+      // "he and Mr. Allen said", "she and another reporter said": a
+      // pronoun opening the clause, coordinated with the phrase.
+      {
+        std::size_t k = stop;
+        if (k > 0 && (g.determiners.count(tok[k - 1].lower) || g.quantifier_subjects.count(tok[k - 1].lower))) --k;
+        if (k < j && tok[k].lower == "and") ++k;  // (the phrase began at "and")
+        if (k >= 2 && tok[k - 1].lower == "and" && m.person_pronouns.Contains(tok[k - 2].lower) &&
+            !g.determiners.count(tok[k - 2].lower) && ClauseStartsAt(k - 2))
+          return {k - 2, j};
+      }
       // Drop leading glue words and a capitalised opener ("What I'm reminding people is").
       while (stop < j && (glue(tok[stop]) || g.clause_openers.count(tok[stop].lower) ||
                           g.relative_words.count(tok[stop].lower) || tok[stop].lower == "what" ||

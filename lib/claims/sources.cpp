@@ -573,6 +573,18 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
         } else if (st.front().lower == "the" &&
                    std::all_of(st.begin() + 1, st.end(), [](const Token& t) { return t.upper || t.punct; })) {
           kind = SourceType::kOrganisation;  // "the United States", "the Kremlin": people take no article
+        } else if (st.size() >= 3 && m.person_pronouns.Contains(st[0].lower) && st[1].lower == "and") {
+          kind = SourceType::kPerson;  // "he and Brafman"
+        } else if (st.size() >= 3 && std::all_of(st.begin(), st.end(), [](const Token& t) {
+                     return t.upper || t.lower == "and" || t.lower == ",";
+                   })) {
+          // "Ruiz and Diaz": people, unless a place or a company is among
+          // them ("Russia and China").
+          kind = std::any_of(st.begin(), st.end(), [this](const Token& t) {
+                   return m.non_person_names.Contains(t.lower);
+                 })
+                     ? SourceType::kOrganisation
+                     : SourceType::kPerson;
         } else if (st.size() >= 3 && !g.determiners.count(st.front().lower) && st[st.size() - 1].upper &&
                    st[st.size() - 2].upper && !st[st.size() - 2].punct) {
           kind = SourceType::kPerson;  // a description, then a full name: "retired neurosurgeon Ben Carson"
@@ -614,6 +626,13 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
           resolved = it->name;
           kind = it->type;
         }
+      } else if (*kind == SourceType::kPerson && st.size() >= 3 &&
+                 ((m.IsPronoun(st[0]) && st[1].lower == "and") ||
+                  (std::any_of(st.begin(), st.end(), [](const Token& t) { return t.lower == "and"; }) &&
+                   std::all_of(st.begin(), st.end(), [](const Token& t) { return t.upper || t.lower == "and"; })))) {
+        // "he and Mr. Allen", "Ruiz and Diaz": two people; no one name
+        // stands for both, and a later "he" means neither. (Not "Ana Ruiz,
+        // the president and founder": one person described.)
       } else {
         // The name: trailing capitalised words that are not roles ("Maria Zakharova").
         std::size_t nb = name_end;
