@@ -272,6 +272,18 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
       if (!glue(tok[b])) stop = b;
     }
     while (stop > 0 && m.IsNpWord(tok[stop - 1]) && !m.IsPronoun(tok[stop - 1])) --stop;
+    // "a study by the Council of the Great City Schools found": a record
+    // and who made it; the phrase starts at the record's article.
+    if (stop < j && stop >= 2 && tok[stop].lower == "by" && m.document_words.Contains(tok[stop - 1].lower)) {
+      for (std::size_t back = 2; back <= 4 && back <= stop; ++back) {
+        const Token& t = tok[stop - back];
+        if (t.lower == "a" || t.lower == "an" || t.lower == "the") {
+          stop -= back;
+          break;
+        }
+        if (t.punct || t.upper || m.IsPronoun(t) || g.clause_breaks.count(t.lower)) break;
+      }
+    }
     if (stop < j) {
       // "he and Mr. Allen said", "she and another reporter said": a
       // pronoun opening the clause, coordinated with the phrase.
