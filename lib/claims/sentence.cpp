@@ -825,6 +825,38 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
     const std::size_t limit = limit_token < tok.size() ? tok[limit_token].begin : s.span.end;
 
     const std::size_t after_cue = cue.last + 1;
+    // A passive with its agent: "O'Malley's move was first reported by
+    // MSNBC", "The claim was denied by the Kremlin". The source is the
+    // agent; the content is the subject ("It was reported by X that Y": the
+    // clause after the agent).
+    // (Not a charge or a question: "Freddy was berated by his father for
+    // ...", "Sanders was asked by the host whether ...": the one charged or
+    // asked is not what was said.)
+    if (source.empty() && content.empty() && !label && after_cue + 1 < tok.size() && tok[after_cue].lower == "by" &&
+        (EndsWith(tok[cue.last].lower, "ed") || EndsWith(tok[cue.last].lower, "en")) && rule.type != "accusing" &&
+        tok[cue.first].lower != "asked") {
+      static const std::set<std::string, std::less<>> be = {"is", "are", "was", "were", "been", "be", "being"};
+      std::size_t aux = cue.first;
+      for (std::size_t n; aux > 0 && (n = m.PreCueBefore(tok, aux)) > 0;) aux -= n;
+      if (aux > 0 && be.count(tok[aux - 1].lower)) {
+        auto [ab, ae] = NpAfter(after_cue + 1);
+        std::size_t subject_end = aux - 1;
+        while (subject_end > 0 && (be.count(tok[subject_end - 1].lower) || m.pre_cue.MatchBefore(tok, subject_end)))
+          subject_end -= std::max<std::size_t>(1, m.pre_cue.MatchBefore(tok, subject_end));
+        auto [sb, se] = NpBefore(subject_end);
+        if (ae > ab) {
+          std::size_t k = m.SkipAdjuncts(tok, ae);
+          if (k < tok.size() && tok[k].lower == "that" && k + 1 < tok.size() && tok[k + 1].begin < limit) {
+            source = SpanOf(ab, ae);
+            content = TrimContent(text, {tok[k + 1].begin, limit});
+          } else if (se > sb && (sb == 0 || tok[sb - 1].punct || g.clause_openers.count(tok[sb - 1].lower)) &&
+                     !(k < tok.size() && tok[k].lower == "as")) {  // ("dismissed by voters as a bumbler")
+            source = SpanOf(ab, ae);
+            content = SpanOf(sb, se);
+          }
+        }
+      }
+    }
     // 1. “...,” X said / “...,” said X: a quotation ends just before.
     std::optional<Span> quote_before, quote_after;
     const auto [np_b, np_e] = NpBefore(cue.first);  // "the engineer" in “...,” the engineer said
