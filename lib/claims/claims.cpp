@@ -163,6 +163,17 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     const std::string_view sentence = text.substr(s.span.begin, s.span.size());
     tail = tail || (m.boilerplate_tail && RE2::PartialMatch(sentence, *m.boilerplate_tail));
     furniture[s.index] = tail || IsFurniture(text, s);
+    // A short line whose cue ends it before a colon ("Cruz continued:",
+    // "Hewitt writes:") introduces the block below; "Watch:" has no cue.
+    if (furniture[s.index] && !tail) {
+      const std::size_t colon = text.find_last_not_of(" \t\r\n", s.span.end - 1);
+      for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
+        const Annotation& a = annotations[i];
+        if (colon != std::string_view::npos && text[colon] == ':' &&
+            pack_.rules[a.rule].category == Category::kAttribution && text.find_first_not_of(" \t", a.span.end) == colon)
+          furniture[s.index] = false;
+      }
+    }
   }
 
   m.FindAttributed(text, sentences, annotations, quotes, furniture, claims);
