@@ -274,6 +274,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"Ana Ruiz", "person", "", "said", "the dam would hold"}},
       {"a name, a colon and a quotation", "The vote is on Friday. Ana Ruiz: \u201CThe dam will hold.\u201D",
        {"Ana Ruiz", "person", "", ":", "\u201CThe dam will hold.\u201D"}},
+      {"a time phrase between subject and cue", "Trump at the time said he would pay the fees.",
+       {"Trump", "person", "", "said", "he would pay the fees"}},
       {"a pronoun coordinated with a name", "The dam held, he and Mr. Allen said.",
        {"he and Mr. Allen", "person", "", "said", "The dam held"}},
       {"a pronoun coordinated with a described person", "The dam held, she and another reporter said.",
