@@ -308,12 +308,15 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
       return {stop, j};
     }
     // "Syrian Ambassador to Russia, Bashar al-Jaafari, stated": an appositive.
+    // ("Another lawmaker, Sen. Joe Lieberman (I-Conn.), also stated": a party tag.)
     if (j > 1 && tok[j - 1].lower == ",") {
-      std::size_t nb = j - 1;
+      std::size_t nb = skip_party_tag(j - 1);
       while (nb > 0 && m.IsNpWord(tok[nb - 1])) --nb;
       if (nb < j - 1 && nb > 1 && tok[nb - 1].lower == "," && m.IsNpWord(tok[nb - 2])) {
         std::size_t fb = nb - 1;
         while (fb > 0 && m.IsNpWord(tok[fb - 1])) --fb;
+        // ("his top aide, Tad Devine, said": a possessive determiner.)
+        if (fb > 0 && fb < nb - 1 && g.determiners.count(tok[fb - 1].lower) && m.IsPronoun(tok[fb - 1])) --fb;
         const bool starts_clause = fb == 0 || tok[fb - 1].punct || g.clause_openers.count(tok[fb - 1].lower);
         // Start at a capitalised word, or at an article or possessive
         // ("the union's president, Mary Kay Henry, said").
