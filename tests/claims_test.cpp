@@ -278,6 +278,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"his top aide, Tad Devine", "person", "Tad Devine", "said", "The dam will hold"}},
       {"a role, then a name with a party tag", "Another lawmaker, Sen. Ana Ruiz (D-Vt.), also stated her view.",
        {"Another lawmaker, Sen. Ana Ruiz (D-Vt.)", "person", "", "stated", "her view"}},
+      {"an inverted speaker with a relative clause", "The race is close, said two Democrats who asked not to be named.",
+       {"two Democrats who asked not to be named", "anonymous", "", "said", "The race is close"}},
       {"a time phrase between subject and cue", "Trump at the time said he would pay the fees.",
        {"Trump", "person", "", "said", "he would pay the fees"}},
       {"a pronoun coordinated with a name", "The dam held, he and Mr. Allen said.",

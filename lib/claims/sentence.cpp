@@ -1093,6 +1093,17 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
                                       !EndsWith(cue_lower, "ing");
         std::size_t k = after_cue;
         if (comma_before_cue) k = NpAfter(k).second;
+        // "..., said two Democrats who asked not to be named.": the
+        // relative clause describes the speaker, to the end of the sentence.
+        std::size_t speaker_end = k;
+        if (comma_before_cue && k > after_cue && k < tok.size() &&
+            (tok[k].lower == "who" || tok[k].lower == "whose" || tok[k].lower == "whom")) {
+          while (k < tok.size() && !(tok[k].punct && !IsQuoteToken(tok[k]) && tok[k].lower != "," &&
+                                     tok[k].lower != "-" && tok[k].lower != "'"))
+            ++k;
+          speaker_end = k;
+          while (speaker_end > after_cue && tok[speaker_end - 1].punct) --speaker_end;
+        }
         k = m.SkipAdjuncts(tok, k);
         // "..., the engineer told The Daily Ledger.": the one told, then the end.
         if (hearer_cue && !comma_before_cue && k < tok.size() && !tok[k].punct) {
@@ -1108,7 +1119,7 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
           if (tok[comma].begin > from) content = TrimContent(text, {from, tok[comma].begin});
           // (After "told", "informed": the one told, never the speaker.)
           if (source.empty() && (comma_before_np || !hearer_cue))
-            source = comma_before_np ? SpanOf(b, e) : SpanOf(NpAfter(after_cue).first, NpAfter(after_cue).second);
+            source = comma_before_np ? SpanOf(b, e) : SpanOf(NpAfter(after_cue).first, speaker_end);
         } else {
           // "Rubio was asked by the moderator whether ...", "the bill, opposed
           // by House Republicans": the agent of a passive cue is the source.
