@@ -280,6 +280,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"Another lawmaker, Sen. Ana Ruiz (D-Vt.)", "person", "", "stated", "her view"}},
       {"an inverted speaker with a relative clause", "The race is close, said two Democrats who asked not to be named.",
        {"two Democrats who asked not to be named", "anonymous", "", "said", "The race is close"}},
+      {"a description between dashes after a common noun", "The farmers \u2014 mostly older men \u2014 said the dam held.",
+       {"The farmers", "person", "", "said", "the dam held"}},
       {"a time phrase between subject and cue", "Trump at the time said he would pay the fees.",
        {"Trump", "person", "", "said", "he would pay the fees"}},
       {"a pronoun coordinated with a name", "The dam held, he and Mr. Allen said.",

@@ -232,7 +232,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
       if (w == "." || w == ";" || w == ":" || IsQuoteToken(tok[k - 1])) break;
       if (w == dash && dash_at(k - 1)) {
         const std::size_t open = run_start(k - 1);
-        if (open >= 1 && m.IsNpWord(tok[open - 1])) j = open;
+        if (open >= 1 && !tok[open - 1].punct && !IsQuoteToken(tok[open - 1])) j = open;
         break;
       }
     }
