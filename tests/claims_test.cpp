@@ -282,6 +282,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"two Democrats who asked not to be named", "anonymous", "", "said", "The race is close"}},
       {"a description between dashes after a common noun", "The farmers \u2014 mostly older men \u2014 said the dam held.",
        {"The farmers", "person", "", "said", "the dam held"}},
+      {"a second verb after a day", "Ana Ruiz criticized the plan but on Tuesday wrote that the dam would hold.",
+       {"Ana Ruiz", "person", "", "wrote", "the dam would hold"}},
       {"a time phrase between subject and cue", "Trump at the time said he would pay the fees.",
        {"Trump", "person", "", "said", "he would pay the fees"}},
       {"a pronoun coordinated with a name", "The dam held, he and Mr. Allen said.",

@@ -1143,6 +1143,12 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
           // "and then tweeted", "but later said": adverbs between.
           std::size_t pc = cue.first;
           for (std::size_t n; pc > 0 && (n = m.PreCueBefore(tok, pc)) > 0;) pc -= n;
+          // ("criticized Trump but on Tuesday wrote that": a day between.)
+          if (pc > 2 && g.days.count(tok[pc - 1].lower)) {
+            std::size_t d = pc - 1;
+            if (tok[d - 1].lower == "on" || tok[d - 1].lower == "last" || tok[d - 1].lower == "this") --d;
+            if (d > 0 && (tok[d - 1].lower == "and" || tok[d - 1].lower == "but")) pc = d;
+          }
           // "In describing the plan, the senator said ...": a participle in an
           // adverbial phrase opening the sentence speaks for the subject of
           // the main clause.
