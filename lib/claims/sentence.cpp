@@ -74,6 +74,9 @@ class ClaimExtractor::Impl::SentenceReader {
   // The noun phrase that ends just before token `end` (exclusive), skipping
   // pre-cue adverbs and quote marks, and jumping over ", which ... ,".
   std::pair<std::size_t, std::size_t> NpBefore(std::size_t end) const;
+  // The first token after a dateline opening the sentence ("WASHINGTON —",
+  // "MYRTLE BEACH, S.C. -", "CAMBRIDGE, Mass., Dec. 11 (UPI) —"); 0 if none.
+  std::size_t DatelineEnd() const;
   // "Current and former officials who spoke with the Post said": the noun
   // phrase before the cue is the object inside a restrictive relative
   // clause; the source is the head the clause modifies. ("the bill that
@@ -626,8 +629,31 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Subjec
   return {q, se};
 }
 
+std::size_t ClaimExtractor::Impl::SentenceReader::DatelineEnd() const {
+  auto capitals = [&](const Token& t) {
+    const std::string_view w = text.substr(t.begin, t.end - t.begin);
+    return w.size() > 1 &&
+           std::none_of(w.begin(), w.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });
+  };
+  auto dash = [](const Token& t) {
+    return t.lower == "\xE2\x80\x94" || t.lower == "\xE2\x80\x93" || t.lower == "-";
+  };
+  // (A place in capitals, alone or before a comma: not "NATO Secretary
+  // General Jens Stoltenberg — ... — said".)
+  std::size_t k = 0;
+  while (k < tok.size() && tok[k].upper && capitals(tok[k])) ++k;
+  if (k == 0 || k >= tok.size() || !(dash(tok[k]) || tok[k].lower == ",")) return 0;
+  while (k < tok.size() && k < 12 && !dash(tok[k]) &&
+         (tok[k].upper || tok[k].lower == "," || tok[k].lower == "." || tok[k].lower == "(" || tok[k].lower == ")" ||
+          std::isdigit(static_cast<unsigned char>(tok[k].lower[0]))))
+    ++k;
+  if (k >= tok.size() || !dash(tok[k])) return 0;
+  while (k < tok.size() && dash(tok[k])) ++k;
+  return k < tok.size() ? k : 0;
+}
+
 std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::SubjectBefore(std::size_t before) const {
-  std::size_t p = 0;
+  std::size_t p = std::min(DatelineEnd(), before);
   while (p < before) {
     std::size_t q = p;
     // "Yet she ...", "Still, Trump ...": a sentence adverb is no subject.
@@ -740,6 +766,10 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
   // its content after the cue ("Cruz promised to ..., Stovall said") is
   // nested in the later one's content instead.
   auto inverted = [](const Claim& c) { return c.content.end <= c.cue.begin; };
+  // Where a content running from the sentence's start begins: after a
+  // dateline ("WASHINGTON — ..."), which no one says.
+  const std::size_t dateline = DatelineEnd();
+  const std::size_t sentence_from = dateline > 0 ? tok[dateline].begin : s.span.begin;
   for (std::size_t ci = 0; ci < cues.size(); ++ci) {
     const CueInfo& cue = cues[ci];
     // "refused to say", "declined to confirm": the second verb belongs to
@@ -997,7 +1027,7 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
           while (k < tok.size() && tok[k].lower == ",") ++k;
           if (k < tok.size() && tok[k].begin < limit) content = TrimContent(text, {tok[k].begin, limit});
         } else {
-          std::size_t from = s.span.begin;
+          std::size_t from = sentence_from;
           if (ci > 0 && !local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
           // The previous claim's content may already run past this cue:
           // then nothing before the cue is left for this one.
@@ -1114,7 +1144,7 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
                                  (tok[k].punct && !IsQuoteToken(tok[k]));
         if ((comma_before_np || comma_before_cue) && clause_ends) {
           std::size_t comma = comma_before_np ? b - 1 : cue.first - 1;
-          std::size_t from = s.span.begin;
+          std::size_t from = sentence_from;
           if (!local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
           if (tok[comma].begin > from) content = TrimContent(text, {from, tok[comma].begin});
           // (After "told", "informed": the one told, never the speaker.)
@@ -1291,7 +1321,7 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
              !EndsWith(tok[c - 1].lower, "ed"))
         --c;
       if (nothing_after && c > 1 && c < cue.first && tok[c - 1].lower == ",") {
-        std::size_t from = s.span.begin;
+        std::size_t from = sentence_from;
         if (!local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
         if (tok[c - 1].begin > from) {
           content = TrimContent(text, {from, tok[c - 1].begin});
@@ -1315,7 +1345,7 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
           // (to the end of the sentence: the clause holds any later cue)
           if (k + 1 < tok.size()) content = TrimContent(text, {tok[k + 1].begin, s.span.end});
         } else if ((k >= tok.size() || tok[k].lower == ".") && sb >= 2 && tok[sb - 2].lower == ",") {
-          content = TrimContent(text, {s.span.begin, tok[sb - 2].begin});  // "..., as X reported."
+          content = TrimContent(text, {sentence_from, tok[sb - 2].begin});  // "..., as X reported."
         }
       }
     }
