@@ -170,7 +170,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
         const Annotation& a = annotations[i];
         if (colon != std::string_view::npos && text[colon] == ':' &&
-            pack_.rules[a.rule].category == Category::kAttribution && text.find_first_not_of(" \t", a.span.end) == colon)
+            pack_.rules[a.rule].category == Category::kAttribution &&
+            text.find_first_not_of(" \t", a.span.end) == colon)
           furniture[s.index] = false;
       }
     }
