@@ -649,6 +649,7 @@ TEST_CASE("source types: a capitalised name alone is a person unless it names no
       {"McCain said the deal was good.", "person"},                   // (not after Mc)
       {"Twitter said the deal was good.", "organisation"},            // claims.yaml organisation_names
       {"Moscow's said the deal was good.", "organisation"},           // without the possessive ending
+      {"\u201CThe deal will fail,\u201D Will wrote.", "person"},  // a modal inside the sentence is a name
       // A word the text also writes in lower case opens the sentence only.
       {"Pretty much everyone agrees, and pretty soon it will pass. Pretty said the deal was good.", "organisation"},
   };

@@ -52,6 +52,10 @@ struct ClaimExtractor::Impl {
   // A progressive cue ("is arguing", "were hoping") also skips a form of "be";
   // a participle after "was" is passive ("he was asked"), its subject no source.
   std::size_t PreCueBefore(const std::vector<Token>& tok, std::size_t end, bool progressive = false) const {
+    // ("“...,” Will wrote": a capitalised modal inside the sentence is a name.)
+    if (end >= 2 && end <= tok.size() && tok[end - 1].upper &&
+        (tok[end - 1].lower == "will" || tok[end - 1].lower == "may"))
+      return 0;
     if (std::size_t n = pre_cue.MatchBefore(tok, end)) return n;
     if (end == 0 || end > tok.size()) return 0;
     const Token& t = tok[end - 1];

@@ -152,10 +152,12 @@ class ClaimExtractor::Impl::SourceResolver {
   // The full name `word` (as written) is part of, met before byte `before`;
   // nullptr when there is none.
   const std::string* FullNameBefore(std::string_view word, std::size_t before);
-  // Whether a capitalised word alone is an ordinary word capitalised to
-  // open a sentence ("There", "Having", "Sources"), not a name: a function
-  // word the grammar lists, or a word the text also writes in lower case.
-  bool CommonWord(const Token& t);
+  // Whether a capitalised word alone is an ordinary word, not a name: a
+  // function word, day or month the grammar lists ("This", "Friday"), or,
+  // when it opens its sentence and may be capitalised for that alone
+  // ("There", "Having", "Sources"), a word the text also writes in lower
+  // case. ("“...,” Will wrote": a modal inside the sentence is a name.)
+  bool CommonWord(const Token& t, bool opens_sentence);
   // Where a look back over `named` stops: kResolveWindow sources back.
   std::vector<Named>::reverse_iterator NamedLimit();
 
@@ -339,13 +341,15 @@ char ClaimExtractor::Impl::SourceResolver::GenderOfSurname(const std::string& su
   return entry->second;
 }
 
-bool ClaimExtractor::Impl::SourceResolver::CommonWord(const Token& t) {
+bool ClaimExtractor::Impl::SourceResolver::CommonWord(const Token& t, bool opens_sentence) {
   const std::string& w = t.lower;
+  if (!opens_sentence && (w == "will" || w == "may")) return false;  // "Will", "Theresa May"
   if (g.determiners.count(w) || g.not_in_noun_phrase.count(w) || g.clause_openers.count(w) ||
       g.sentence_adverbs.count(w) || g.quantifier_subjects.count(w) || g.number_words.count(w) ||
-      g.prepositions.count(w) || g.question_auxiliaries.count(w) || m.vague_words.Contains(w) ||
-      m.pre_cue.Contains(w))
+      g.prepositions.count(w) || g.question_auxiliaries.count(w) || g.days.count(w) || g.months.count(w) ||
+      m.vague_words.Contains(w) || (m.pre_cue.Contains(w) && opens_sentence))
     return true;
+  if (!opens_sentence) return false;
   auto [entry, fresh] = lower_case_words.try_emplace(w, false);
   if (!fresh) return entry->second;
   auto word_char = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || (ch & 0x80) != 0; };
@@ -554,8 +558,15 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
           }
           // (A word capitalised only because it opens the sentence, "There",
           // "Sources" or "Having", names no one.)
+          const std::size_t sentence_begin = sentences[c.sentence].span.begin;
+          const bool opens_sentence =
+              sentence_begin <= head.begin &&
+              std::all_of(text.begin() + static_cast<std::ptrdiff_t>(sentence_begin),
+                          text.begin() + static_cast<std::ptrdiff_t>(head.begin), [](char ch) {
+                            return !std::isalnum(static_cast<unsigned char>(ch));
+                          });
           const bool no_person = m.non_person_names.Contains(bare) || acronym || group || camel ||
-                                 EndsWith(bare, "ing") || m.IsPronoun(head) || CommonWord(head);
+                                 EndsWith(bare, "ing") || m.IsPronoun(head) || CommonWord(head, opens_sentence);
           kind = IsSpeakerLabel(text, c.source, c.cue) || !no_person ? SourceType::kPerson : SourceType::kOrganisation;
           for (auto it = named.rbegin(); it != NamedLimit(); ++it) {
             if (it->type == SourceType::kPerson && EndsWithWord(Lower(it->name), head.lower)) {
