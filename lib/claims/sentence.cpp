@@ -654,6 +654,17 @@ std::size_t ClaimExtractor::Impl::SentenceReader::DatelineEnd() const {
 
 std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::SubjectBefore(std::size_t before) const {
   std::size_t p = std::min(DatelineEnd(), before);
+  // "One notable trend: Democratic insiders ... say", "...; and her
+  // communications seem to show": a clause after a colon or semicolon
+  // with no cue before it.
+  for (std::size_t k = before; k > p; --k) {
+    if (tok[k - 1].lower != ":" && tok[k - 1].lower != ";") continue;
+    if (tok[k - 1].end < text.size() && text[tok[k - 1].end] != ' ') continue;  // "3:1-5"
+    bool cue_before = false;
+    for (std::size_t x = 0; x + 1 < k && !cue_before; ++x) cue_before = InCue(x) || IsQuoteToken(tok[x]);
+    if (!cue_before) p = k;
+    break;
+  }
   while (p < before) {
     std::size_t q = p;
     // "Yet she ...", "Still, Trump ...": a sentence adverb is no subject.
@@ -665,10 +676,19 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Subjec
         if (tok[k].lower == ",") return true;
       return false;
     };
-    while (q < before && (tok[q].punct || g.sentence_adverbs.count(tok[q].lower) ||
-                          (g.clause_openers.count(tok[q].lower) &&
-                           !(g.prepositions.count(tok[q].lower) && comma_before(q + 1)))))
-      ++q;
+    for (;;) {
+      while (q < before && (tok[q].punct || g.sentence_adverbs.count(tok[q].lower) ||
+                            (g.clause_openers.count(tok[q].lower) &&
+                             !(g.prepositions.count(tok[q].lower) && comma_before(q + 1)))))
+        ++q;
+      // ("Most recently, Rubio ...", "More importantly, ...": an adverb phrase.)
+      if (q + 2 < before && (tok[q].lower == "most" || tok[q].lower == "more") && EndsWith(tok[q + 1].lower, "ly") &&
+          tok[q + 2].lower == ",") {
+        q += 3;
+        continue;
+      }
+      break;
+    }
     std::size_t sb = q, se = q;
     if (q < before && g.prepositions.count(tok[q].lower)) {  // "In response to X, Y said": not X
       std::size_t k = q;
