@@ -835,6 +835,26 @@ TEST_CASE("a denial that names the source disputes its claims", "[claims]") {
   CHECK(text.substr(denial.source.begin, denial.source.size()) == "Ukraine's ministry");
 }
 
+TEST_CASE("a sentence whose cue makes no claim is the writer's unless its words may be the speaker's", "[claims]") {
+  struct Case {
+    std::string text;
+    bool writers;  // the sentence is a claim of the writer's
+  };
+  const std::vector<Case> cases = {
+      {"The mayor did not respond to a request for comment.", true},  // the cue's claim has no content
+      {"I know what she said.", true},
+      {"The mayor was asked.", true},
+      {"The dam is the best in the state Ruiz argues.", false},  // no comma: the cue ends it all the same
+      {"In 2016, the dam is going to hold,\u201D Ruiz says.", false},  // a quotation mark
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    bool writers = false;
+    for (const Got& g : Claims(c.text)) writers = writers || (g.cue.empty() && g.type == "author");
+    CHECK(writers == c.writers);
+  }
+}
+
 TEST_CASE("a content of marks alone is no content", "[claims]") {
   // A cue ending a quotation has only the closing mark after it; a line of
   // a brace makes no writer's claim.

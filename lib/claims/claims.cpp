@@ -234,14 +234,41 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     bool inside = false;
     for (const Span& cv : covered) inside = inside || (cv.begin <= words.begin && words.end <= cv.end);
     if (inside) continue;
-    bool has_cue = false;
-    for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
+    // A cue whose claim could not be assembled leaves words that may be its
+    // speaker's: when the sentence holds a quotation mark, or a comma opens
+    // a short last clause holding the cue ("..., Viguerie says."). Those
+    // are not the writer's own. Otherwise the writer asserts the sentence
+    // with the cue inside it: "Trump did not respond to a request for
+    // comment.", "I know what she said.", "Mr. Sanders was asked."
+    bool someone_elses = false;
+    for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations && !someone_elses; ++i) {
       const Annotation& a = annotations[i];
       if (IsSpeakerLabel(text, a.source, a.span)) continue;  // a label that made no claim: a dateline
       Category cat = pack_.rules[a.rule].category;
-      has_cue = has_cue || cat == Category::kAttribution || cat == Category::kDenial;
+      if (cat != Category::kAttribution && cat != Category::kDenial) continue;
+      const std::string_view sentence = text.substr(s.span.begin, s.span.size());
+      const std::size_t comma = sentence.rfind(',', a.span.begin - s.span.begin);
+      const std::string_view last_clause =
+          comma == std::string_view::npos ? std::string_view() : sentence.substr(comma + 1);
+      // (The quotations do not overlap and come by their end.)
+      auto q = std::lower_bound(quotes.begin(), quotes.end(), s.span.begin + 1,
+                                [](const Span& x, std::size_t v) { return x.end < v; });
+      // (A mark left unpaired counts too: '"What we have seen is that ...'.)
+      const bool mark =
+          sentence.find('"') != std::string_view::npos || sentence.find("\u201C") != std::string_view::npos ||
+          sentence.find("\u201D") != std::string_view::npos || sentence.find("''") != std::string_view::npos;
+      // (A name and the cue ending the sentence without a comma: "... the
+      // most able candidate Viguerie argues.")
+      std::size_t w = a.span.begin - s.span.begin;
+      while (w > 0 && sentence[w - 1] == ' ') --w;
+      std::size_t name = w;
+      while (name > 0 && std::isalpha(static_cast<unsigned char>(sentence[name - 1]))) --name;
+      const bool named_at_end = name < w && std::isupper(static_cast<unsigned char>(sentence[name])) && name > 0 &&
+                                TrimContent(text, {a.span.end, s.span.end}).empty();
+      someone_elses = mark || named_at_end || (q != quotes.end() && q->begin < s.span.end) ||
+                      (!last_clause.empty() && std::count(last_clause.begin(), last_clause.end(), ' ') <= 6);
     }
-    if (has_cue) continue;  // a cue whose claim could not be assembled: not the writer's own
+    if (someone_elses) continue;
     Claim c;
     c.sentence = s.index;
     c.source_type = SourceType::kAuthor;
