@@ -153,8 +153,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"the mayor's longtime adviser Ana Ruiz", "person", "Ana Ruiz", "stated", "Turnout will be low"}},
       {"as X reported,", "Last week, as the paper reported, the council sold the land.",
        {"the paper", "media", "", "reported", "the council sold the land"}},
-      {"unknown lower-case noun", "Corporate lobbyists describe the rule as a burden.",
-       {"Corporate lobbyists", "vague", "", "describe", "the rule as a burden"}},
+      {"unknown lower-case noun", "Corporate insurers describe the rule as a burden.",
+       {"Corporate insurers", "vague", "", "describe", "the rule as a burden"}},
       // Issue #4, third pass.
       {"noun phrase with a prepositional phrase", "Farmers in all three counties say the drought is over.",
        {"Farmers in all three counties", "person", "", "say", "the drought is over"}},

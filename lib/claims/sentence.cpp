@@ -433,7 +433,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
         continue;
       }
     }
-    // "Corporate lobbyists describe", "some undecided conservatives
+    // "Corporate insurers describe", "some undecided conservatives
     // think": lower-case nouns the lexicon does not know, from the start
     // of the clause up to the cue.
     {
