@@ -295,6 +295,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
       {"an adverb phrase opening the sentence is no subject",
        "Most recently, Ana Ruiz visited the dam, saying it would hold.",
        {"Ana Ruiz", "person", "", "saying", "it would hold"}},
+      {"the one told is an institution", "The dam will hold, the minister told a Senate panel Wednesday.",
+       {"the minister", "person", "", "told", "The dam will hold"}},
       {"a time phrase between subject and cue", "Trump at the time said he would pay the fees.",
        {"Trump", "person", "", "said", "he would pay the fees"}},
       {"a pronoun coordinated with a name", "The dam held, he and Mr. Allen said.",
