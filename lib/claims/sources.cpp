@@ -497,6 +497,14 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
     } else if (st.size() == 1 && m.addressee_pronouns.Contains(head.lower)) {
       if (!kind) kind = SourceType::kVague;  // "You've been talking about ...": the text names no one
     } else {
+      // "he and Mr. Allen", "Ruiz and Diaz": two people. (Not "Ana Ruiz, the
+      // president and founder": one person described.)
+      const bool coordinated =
+          st.size() >= 3 && ((m.person_pronouns.Contains(st[0].lower) && st[1].lower == "and") ||
+                             (std::any_of(st.begin(), st.end(), [](const Token& t) { return t.lower == "and"; }) &&
+                              std::all_of(st.begin(), st.end(), [](const Token& t) {
+                                return t.upper || t.lower == "and" || t.lower == ",";
+                              })));
       const bool all_lower_role = st.front().lower == "the" && std::none_of(st.begin() + 1, st.end(), [](const Token& t) {
                                     return t.upper;
                                   });
@@ -579,18 +587,14 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
             kind = SourceType::kPerson;
         } else if (std::all_of(st.begin(), st.end(), [](const Token& t) { return t.upper || t.punct; })) {
           // ("North Korea", "New Hampshire": a place.)
-          kind = st.front().lower == "the" || m.non_person_names.MatchAt(st, 0) == st.size() ? SourceType::kOrganisation
-                                                                                   : SourceType::kPerson;
+          const bool place = m.non_person_names.MatchAt(st, 0) == st.size();
+          kind = st.front().lower == "the" || place ? SourceType::kOrganisation : SourceType::kPerson;
         } else if (st.front().lower == "the" &&
                    std::all_of(st.begin() + 1, st.end(), [](const Token& t) { return t.upper || t.punct; })) {
           kind = SourceType::kOrganisation;  // "the United States", "the Kremlin": people take no article
-        } else if (st.size() >= 3 && m.person_pronouns.Contains(st[0].lower) && st[1].lower == "and") {
-          kind = SourceType::kPerson;  // "he and Brafman"
-        } else if (st.size() >= 3 && std::all_of(st.begin(), st.end(), [](const Token& t) {
-                     return t.upper || t.lower == "and" || t.lower == ",";
-                   })) {
-          // "Ruiz and Diaz": people, unless a place or a company is among
-          // them ("Russia and China").
+        } else if (coordinated) {
+          // "he and Brafman", "Ruiz and Diaz": people, unless a place or a
+          // company is among them ("Russia and China").
           kind = std::any_of(st.begin(), st.end(), [this](const Token& t) {
                    return m.non_person_names.Contains(t.lower);
                  })
@@ -637,13 +641,8 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
           resolved = it->name;
           kind = it->type;
         }
-      } else if (*kind == SourceType::kPerson && st.size() >= 3 &&
-                 ((m.IsPronoun(st[0]) && st[1].lower == "and") ||
-                  (std::any_of(st.begin(), st.end(), [](const Token& t) { return t.lower == "and"; }) &&
-                   std::all_of(st.begin(), st.end(), [](const Token& t) { return t.upper || t.lower == "and"; })))) {
-        // "he and Mr. Allen", "Ruiz and Diaz": two people; no one name
-        // stands for both, and a later "he" means neither. (Not "Ana Ruiz,
-        // the president and founder": one person described.)
+      } else if (*kind == SourceType::kPerson && coordinated) {
+        // No one name stands for both, and a later "he" means neither.
       } else {
         // The name: trailing capitalised words that are not roles ("Maria Zakharova").
         std::size_t nb = name_end;
