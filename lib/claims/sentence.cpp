@@ -630,11 +630,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Subjec
 }
 
 std::size_t ClaimExtractor::Impl::SentenceReader::DatelineEnd() const {
-  auto capitals = [&](const Token& t) {
-    const std::string_view w = text.substr(t.begin, t.end - t.begin);
-    return w.size() > 1 &&
-           std::none_of(w.begin(), w.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });
-  };
+  auto capitals = [&](const Token& t) { return IsAllCapitals(text.substr(t.begin, t.end - t.begin)); };
   auto dash = [](const Token& t) {
     return t.lower == "\xE2\x80\x94" || t.lower == "\xE2\x80\x93" || t.lower == "-";
   };
@@ -878,6 +874,15 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
     const std::size_t limit = limit_token < tok.size() ? tok[limit_token].begin : s.span.end;
 
     const std::size_t after_cue = cue.last + 1;
+    // The agent of a passive cue: "reported by MSNBC", "opposed by House
+    // Republicans". None for "indicated that by the time ..." (a cue ending
+    // in "that" is not passive), "by far", "by phone", "by 2020", "by saying".
+    std::pair<std::size_t, std::size_t> agent{0, 0};
+    if (after_cue + 1 < tok.size() && tok[after_cue].lower == "by" && tok[cue.last].lower != "that" &&
+        (EndsWith(tok[cue.first].lower, "ed") || EndsWith(tok[cue.first].lower, "en")) &&
+        !tok[after_cue + 1].punct && !std::isdigit(static_cast<unsigned char>(tok[after_cue + 1].lower[0])) &&
+        !g.agentless_by.count(tok[after_cue + 1].lower) && !EndsWith(tok[after_cue + 1].lower, "ing"))
+      agent = NpAfter(after_cue + 1);
     // A passive with its agent: "O'Malley's move was first reported by
     // MSNBC", "The claim was denied by the Kremlin". The source is the
     // agent; the content is the subject ("It was reported by X that Y": the
@@ -885,28 +890,25 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
     // (Not a charge or a question: "Freddy was berated by his father for
     // ...", "Sanders was asked by the host whether ...": the one charged or
     // asked is not what was said.)
-    if (source.empty() && content.empty() && !label && after_cue + 1 < tok.size() && tok[after_cue].lower == "by" &&
-        (EndsWith(tok[cue.last].lower, "ed") || EndsWith(tok[cue.last].lower, "en")) && rule.type != "accusing" &&
+    if (source.empty() && content.empty() && !label && agent.second > agent.first && rule.type != "accusing" &&
         tok[cue.first].lower != "asked") {
       static const std::set<std::string, std::less<>> be = {"is", "are", "was", "were", "been", "be", "being"};
       std::size_t aux = cue.first;
       for (std::size_t n; aux > 0 && (n = m.PreCueBefore(tok, aux)) > 0;) aux -= n;
       if (aux > 0 && be.count(tok[aux - 1].lower)) {
-        auto [ab, ae] = NpAfter(after_cue + 1);
+        const auto [ab, ae] = agent;
         std::size_t subject_end = aux - 1;
         while (subject_end > 0 && (be.count(tok[subject_end - 1].lower) || m.pre_cue.MatchBefore(tok, subject_end)))
           subject_end -= std::max<std::size_t>(1, m.pre_cue.MatchBefore(tok, subject_end));
         auto [sb, se] = NpBefore(subject_end);
-        if (ae > ab) {
-          std::size_t k = m.SkipAdjuncts(tok, ae);
-          if (k < tok.size() && tok[k].lower == "that" && k + 1 < tok.size() && tok[k + 1].begin < limit) {
-            source = SpanOf(ab, ae);
-            content = TrimContent(text, {tok[k + 1].begin, limit});
-          } else if (se > sb && (sb == 0 || tok[sb - 1].punct || g.clause_openers.count(tok[sb - 1].lower)) &&
-                     !(k < tok.size() && tok[k].lower == "as")) {  // ("dismissed by voters as a bumbler")
-            source = SpanOf(ab, ae);
-            content = SpanOf(sb, se);
-          }
+        const std::size_t k = m.SkipAdjuncts(tok, ae);
+        if (k < tok.size() && tok[k].lower == "that" && k + 1 < tok.size() && tok[k + 1].begin < limit) {
+          source = SpanOf(ab, ae);
+          content = TrimContent(text, {tok[k + 1].begin, limit});
+        } else if (se > sb && (sb == 0 || tok[sb - 1].punct || g.clause_openers.count(tok[sb - 1].lower)) &&
+                   !(k < tok.size() && tok[k].lower == "as")) {  // ("dismissed by voters as a bumbler")
+          source = SpanOf(ab, ae);
+          content = SpanOf(sb, se);
         }
       }
     }
@@ -1174,17 +1176,9 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
           // "Rubio was asked by the moderator whether ...", "the bill, opposed
           // by House Republicans": the agent of a passive cue is the source.
           std::size_t agent_end = 0;
-          // ("indicated that by the time ...": a cue ending in "that" is not passive.)
-          if (source.empty() && after_cue + 1 < tok.size() && tok[after_cue].lower == "by" &&
-              tok[cue.last].lower != "that" &&
-              (EndsWith(cue_lower, "ed") || EndsWith(cue_lower, "en")) && !tok[after_cue + 1].punct &&
-              !std::isdigit(static_cast<unsigned char>(tok[after_cue + 1].lower[0])) &&
-              !g.agentless_by.count(tok[after_cue + 1].lower) && !EndsWith(tok[after_cue + 1].lower, "ing")) {
-            auto [ab, ae] = NpAfter(after_cue + 1);
-            if (ae > ab) {
-              source = SpanOf(ab, ae);
-              agent_end = ae;
-            }
+          if (source.empty() && agent.second > agent.first) {
+            source = SpanOf(agent.first, agent.second);
+            agent_end = agent.second;
           }
           if (source.empty()) source = SpanOf(b, e);
           // "..., adding that ...": the speaker of the previous claim.

@@ -546,9 +546,7 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
           std::string_view word = text.substr(head.begin, head.end - head.begin);
           word.remove_suffix(PossessiveEnding(word));
           const std::string bare = Lower(word);
-          const bool acronym = word.size() > 1 && std::none_of(word.begin(), word.end(), [](char ch) {
-                                 return std::islower(static_cast<unsigned char>(ch));
-                               });
+          const bool acronym = IsAllCapitals(word);
           // (A plural: "Democrats", "Millennials"; not "Ross", "Cyrus", "Louis".
           // "Sanders" is a person when the text named him in full before.)
           const bool group = EndsWith(bare, "s") && !EndsWith(bare, "ss") && !EndsWith(bare, "us") &&

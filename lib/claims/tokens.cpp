@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <set>
@@ -284,6 +285,11 @@ bool IsSpeakerLabel(std::string_view text, const Span& source, const Span& cue) 
   while (k < text.size() && text[k] == ' ') ++k;
   const std::string_view rest = text.substr(k);
   return !(rest.substr(0, 1) == "\"" || rest.substr(0, 3) == "\xE2\x80\x9C");
+}
+
+bool IsAllCapitals(std::string_view word) {
+  return word.size() > 1 &&
+         std::none_of(word.begin(), word.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });
 }
 
 Span TrimContent(std::string_view text, Span s) {

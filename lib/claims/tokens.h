@@ -147,6 +147,10 @@ bool OpensWithQuote(std::string_view text, const Span& s);
 // the cue is the colon right after the source.
 bool IsSpeakerLabel(std::string_view text, const Span& source, const Span& cue);
 
+// Whether a word of two characters or more has no lower-case letter
+// ("NATO", "WASHINGTON", "S.C.").
+bool IsAllCapitals(std::string_view word);
+
 // Trims white space and the given trailing punctuation from a span; empty
 // when no letter or digit is left (a closing quotation mark alone).
 Span TrimContent(std::string_view text, Span s);
