@@ -58,6 +58,7 @@ class ClaimExtractor::Impl::SentenceReader {
       while (c.last + 1 < tok.size() && tok[c.last + 1].begin < annotations[id].span.end) ++c.last;
       if (c.first < tok.size()) cues.push_back(c);
     }
+    dateline = DatelineEnd();
   }
 
   // Appends the claims of the sentence's cues to *claims, in cue order.
@@ -125,6 +126,7 @@ class ClaimExtractor::Impl::SentenceReader {
   const std::vector<std::size_t>& quotes_by_begin;
   std::vector<std::size_t>& near_quotes;  // scratch, shared by the sentences
   const std::vector<Token> tok;
+  std::size_t dateline = 0;  // DatelineEnd(): the first token after one, or 0
   std::vector<CueInfo> cues;
   std::vector<Claim> local;  // the sentence's claims so far
 };
@@ -335,7 +337,10 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     if (j > 2 && tok[j - 1].lower == ",") {
       for (std::size_t c = j - 2; c > 0 && j - c <= 45; --c) {
         const Token& t = tok[c];
-        if (t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")" || IsQuoteToken(t)) break;
+        // (Not back into a dateline: "LA CROSSE, Wisc. — Gov. Mike Pence ...".)
+        if (c < dateline || t.lower == ";" || t.lower == ":" || t.lower == "(" || t.lower == ")" ||
+            IsQuoteToken(t))
+          break;
         if (t.lower != ",") continue;
         std::size_t nb = c;
         // "Sen. Rob Portman (R-Ohio), another incumbent, said": the party tag.
@@ -354,8 +359,14 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
         if (nb + 1 < name_end && g.sentence_adverbs.count(tok[nb].lower) && tok[nb + 1].upper &&
             !g.days.count(tok[nb + 1].lower) && !g.months.count(tok[nb + 1].lower))
           ++nb;  // (not "Earlier Tuesday")
+        // (The state after its town is no speaker: "At an event in Ames,
+        // Iowa, on Sunday, Mrs. Clinton ..., saying"; "Friday, Texas,
+        // leading a coalition of 13 states, asked" is Texas.)
+        const bool town_state = nb >= 2 && tok[nb - 1].lower == "," && tok[nb - 2].upper &&
+                                !g.days.count(tok[nb - 2].lower) && !g.months.count(tok[nb - 2].lower) &&
+                                m.non_person_names.MatchAt(tok, nb) == name_end - nb;
         if (nb == name_end || !tok[nb].upper || !tok[name_end - 1].upper || g.clause_openers.count(tok[nb].lower) ||
-            g.prepositions.count(tok[nb].lower) || g.sentence_adverbs.count(tok[nb].lower))
+            g.prepositions.count(tok[nb].lower) || g.sentence_adverbs.count(tok[nb].lower) || town_state)
           continue;
         // (Narrower than ClauseStartsAt, which takes any mark before the
         // name: on PolNeAR train that changes three sources, two for the worse.)
@@ -649,7 +660,7 @@ std::size_t ClaimExtractor::Impl::SentenceReader::DatelineEnd() const {
 }
 
 std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::SubjectBefore(std::size_t before) const {
-  std::size_t p = std::min(DatelineEnd(), before);
+  std::size_t p = std::min(dateline, before);
   // "One notable trend: Democratic insiders ... say", "...; and her
   // communications seem to show": a clause after a colon or semicolon
   // with no cue before it.
@@ -784,7 +795,6 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
   auto inverted = [](const Claim& c) { return c.content.end <= c.cue.begin; };
   // Where a content running from the sentence's start begins: after a
   // dateline ("WASHINGTON — ..."), which no one says.
-  const std::size_t dateline = DatelineEnd();
   const std::size_t sentence_from = dateline > 0 ? tok[dateline].begin : s.span.begin;
   for (std::size_t ci = 0; ci < cues.size(); ++ci) {
     const CueInfo& cue = cues[ci];
@@ -1115,6 +1125,10 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
             while (pb > 0 && m.IsNpWord(tok[pb - 1]) && !IsPossessive(tok[pb - 1]) &&
                    !g.determiners.count(tok[pb - 1].lower))
               --pb;
+            // ("an issue out of Donald Trump's claim": not "of Donald Trump".)
+            while (pb + 1 < cue.first && (g.prepositions.count(tok[pb].lower) || tok[pb].lower == "of" ||
+                                          tok[pb].lower == "and" || tok[pb].lower == "to"))
+              ++pb;
             source = SpanOf(pb, cue.first);
             // Without the possessive ending.
             source.end -= PossessiveEnding(text.substr(source.begin, source.size()));
