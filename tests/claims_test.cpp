@@ -305,6 +305,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"Ana Ruiz", "person", "", "saying", "it would hold"}},
       {"a possessive after a preposition", "The mayor made an issue out of Donald Ruiz\u2019s claim that the dam leaked.",
        {"Donald Ruiz", "person", "", "claim", "the dam leaked"}},
+      {"a record and the participle of its report", "Figures reported on Sunday suggest that the dam held.",
+       {"Figures", "document", "", "suggest", "the dam held"}},
       {"a time phrase between subject and cue", "Trump at the time said he would pay the fees.",
        {"Trump", "person", "", "said", "he would pay the fees"}},
       {"a pronoun coordinated with a name", "The dam held, he and Mr. Allen said.",

@@ -203,8 +203,11 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     const Token& t = tok[k - 1];
     if (t.lower == "released" || t.lower == "conducted" || t.lower == "published" || t.lower == "issued" ||
         t.lower == "commissioned" || t.lower == "carried" || t.lower == "filed" || t.lower == "obtained" ||
-        t.lower == "reviewed") {
-      if (k >= 2 && !tok[k - 2].punct && (m.IsNpWord(tok[k - 2]) || m.document_words.Contains(tok[k - 2].lower)))
+        t.lower == "reviewed" || t.lower == "reported") {
+      // ("Figures reported on Sunday suggest": after a record only; "CNN
+      // reported that night X testifies" is CNN's report.)
+      if (k >= 2 && !tok[k - 2].punct && (m.IsNpWord(tok[k - 2]) || m.document_words.Contains(tok[k - 2].lower)) &&
+          (t.lower != "reported" || m.document_words.Contains(tok[k - 2].lower)))
         j = k - 1;
       break;
     }
@@ -566,7 +569,11 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Source
 }
 
 std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpAfter(std::size_t from) const {
-  if (from < tok.size() && tok[from].lower == "by") ++from;  // "..., opposed by X": the agent
+  // "..., opposed by X": the agent ("said by telephone" has none).
+  if (from < tok.size() && tok[from].lower == "by") {
+    if (from + 1 < tok.size() && g.agentless_by.count(tok[from + 1].lower)) return {from, from};
+    ++from;
+  }
   std::size_t e = from;
   while (e < tok.size() && m.IsNpWord(tok[e])) ++e;
   if (e == from && from < tok.size() && m.IsPronoun(tok[from])) e = from + 1;
