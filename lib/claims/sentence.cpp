@@ -1035,7 +1035,11 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
             ((!tok[cue.last + 1].punct && !m.adjuncts.MatchAt(tok, cue.last + 1)) || quote_next);
         const bool own_content = clause_next || participle_content ||
                                  (after_adjuncts < tok.size() && tok[after_adjuncts].lower == "that");
-        if (np_only && closes && cue.first - qt <= 10 && !own_content) quote_before = q;
+        // (Further than ten words when the speaker's phrase fills the gap:
+        // '“...,” Ana Ruiz, the longtime president of the county water
+        // board, said in a statement'.)
+        const bool np_fills = np_e > np_b && np_b <= qt + 1;
+        if (np_only && closes && (cue.first - qt <= 10 || np_fills) && !own_content) quote_before = q;
       }
       if (q.begin >= a.span.end && q.begin < s.span.end && !quote_after) {
         std::size_t qt = TokenAt(q.begin);
