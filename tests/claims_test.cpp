@@ -311,6 +311,9 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        "\u201CWe will win,\u201D Ana Ruiz, the longtime president of the county water board, said in a statement.",
        {"Ana Ruiz, the longtime president of the county water board", "person", "Ana Ruiz", "said",
         "\u201CWe will win,\u201D"}},
+      {"a quotation, a speaker with a role ending in -ing, and the one told",
+       "''It is required,'' Robert Peck, managing director at SunTrust, told me this week.",
+       {"Robert Peck, managing director at SunTrust", "person", "Robert Peck", "told", "''It is required,''"}},
       {"a time phrase between subject and cue", "Trump at the time said he would pay the fees.",
        {"Trump", "person", "", "said", "he would pay the fees"}},
       {"a pronoun coordinated with a name", "The dam held, he and Mr. Allen said.",
@@ -869,6 +872,14 @@ TEST_CASE("a sentence whose cue makes no claim is the writer's unless its words 
     for (const Got& g : Claims(c.text)) writers = writers || (g.cue.empty() && g.type == "author");
     CHECK(writers == c.writers);
   }
+}
+
+TEST_CASE("adjuncts alone after a cue are no content", "[claims]") {
+  // "responded on Twitter" reports nothing; the participle after it does.
+  const std::vector<Got> got = ClaimsWithCue("The mayor responded on Twitter, calling the plan \u201Cpathetic.\u201D");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].cue == "calling");
+  CHECK(got[0].source == "The mayor");
 }
 
 TEST_CASE("a content of marks alone is no content", "[claims]") {

@@ -381,7 +381,9 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
         // not a description; the name alone is the source.
         if (clause_start && !d.upper &&
             (g.prepositions.count(d.lower) || d.lower == "along" || d.lower == "including" ||
-             d.lower == "together" || EndsWith(d.lower, "ing")))
+             d.lower == "together" ||
+             // ("Robert Peck, managing director at SunTrust,": a role.)
+             (EndsWith(d.lower, "ing") && !(c + 2 < j && m.person_roles.Contains(tok[c + 2].lower)))))
           return {nb, name_end};
         const bool described = !d.punct && (g.determiners.count(d.lower) || IsPossessive(d) || d.upper ||
                                              std::isdigit(static_cast<unsigned char>(d.lower[0])) ||
@@ -1028,8 +1030,11 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
                                 IsQuoteToken(tok[cue.last + 2]);
         // ('Humphrey, who calls Trump a “sociopath,” said he doubts it': a
         // clause of the cue's own, its subject a pronoun.)
+        // ("told me this week": the one told, no clause.)
         const bool clause_next = cue.last + 2 < tok.size() && m.IsPronoun(tok[cue.last + 1]) &&
-                                 !g.determiners.count(tok[cue.last + 1].lower) && !tok[cue.last + 2].punct;
+                                 !g.determiners.count(tok[cue.last + 1].lower) && !tok[cue.last + 2].punct &&
+                                 !(m.hearer_cues.Contains(tok[cue.first].lower) &&
+                                   m.hearer_pronouns.Contains(tok[cue.last + 1].lower));
         const bool participle_content =
             EndsWith(tok[cue.first].lower, "ing") && cue.last + 1 < tok.size() &&
             ((!tok[cue.last + 1].punct && !m.adjuncts.MatchAt(tok, cue.last + 1)) || quote_next);
@@ -1341,6 +1346,15 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
     }
     if (opening_end > 0 && content.begin < opening_end && content.end > opening_end)
       content = TrimContent(text, {content.begin, opening_end});
+    // Adjuncts alone after the cue are no content: "Trump shot back in a
+    // statement, saying ...", "O'Malley said at a press conference,
+    // according to ...", "he responded on Twitter".
+    if (!content.empty() && content.begin >= a.span.end) {
+      bool adjuncts_only = true;
+      for (std::size_t k = TokenAt(content.begin); k < tok.size() && tok[k].begin < content.end && adjuncts_only; ++k)
+        adjuncts_only = m.adjuncts.Contains(tok[k].lower);
+      if (adjuncts_only) content = {};
+    }
     // A cue written inside quotation marks (“categorically rejected”) leaves
     // the closing mark at the front of the content.
     if (!content.empty() && content.begin == a.span.end) {
