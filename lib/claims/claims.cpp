@@ -28,8 +28,7 @@ std::vector<std::string> CountryNames() {
     icu::Locale("", *code).getDisplayCountry(icu::Locale::getEnglish(), display);
     std::string name;
     display.toUTF8String(name);
-    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    names.push_back(std::move(name));
+    names.push_back(claims_internal::Lower(name));
   }
   return names;
 }
@@ -112,7 +111,22 @@ ClaimExtractor::ClaimExtractor(const Pack& pack) : pack_(pack), impl_(std::make_
 
 ClaimExtractor::~ClaimExtractor() = default;
 
-bool ClaimExtractor::IsFurniture(std::string_view text, const Sentence& s) const {
+bool ClaimExtractor::IsFurniture(std::string_view text, const Sentence& s,
+                                 const std::vector<Annotation>& annotations) const {
+  if (!FurnitureShape(text, s)) return false;
+  // A short line whose cue ends it before a colon ("Cruz continued:",
+  // "Hewitt writes:") introduces the block below; "Watch:" has no cue.
+  const std::size_t colon = text.find_last_not_of(" \t\r\n", s.span.end - 1);
+  if (colon == std::string_view::npos || text[colon] != ':') return true;
+  for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
+    const Annotation& a = annotations[i];
+    if (pack_.rules[a.rule].category == Category::kAttribution && text.find_first_not_of(" \t", a.span.end) == colon)
+      return false;
+  }
+  return true;
+}
+
+bool ClaimExtractor::FurnitureShape(std::string_view text, const Sentence& s) const {
   const std::string_view sentence = text.substr(s.span.begin, s.span.size());
   if (impl_->boilerplate && RE2::PartialMatch(sentence, *impl_->boilerplate)) return true;
   // A whole line without final punctuation is a headline, byline or caption.
@@ -162,19 +176,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
   for (const Sentence& s : sentences) {
     const std::string_view sentence = text.substr(s.span.begin, s.span.size());
     tail = tail || (m.boilerplate_tail && RE2::PartialMatch(sentence, *m.boilerplate_tail));
-    furniture[s.index] = tail || IsFurniture(text, s);
-    // A short line whose cue ends it before a colon ("Cruz continued:",
-    // "Hewitt writes:") introduces the block below; "Watch:" has no cue.
-    if (furniture[s.index] && !tail) {
-      const std::size_t colon = text.find_last_not_of(" \t\r\n", s.span.end - 1);
-      for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
-        const Annotation& a = annotations[i];
-        if (colon != std::string_view::npos && text[colon] == ':' &&
-            pack_.rules[a.rule].category == Category::kAttribution &&
-            text.find_first_not_of(" \t", a.span.end) == colon)
-          furniture[s.index] = false;
-      }
-    }
+    furniture[s.index] = tail || IsFurniture(text, s, annotations);
   }
 
   m.FindAttributed(text, sentences, annotations, quotes, furniture, claims);
@@ -240,23 +242,28 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     // are not the writer's own. Otherwise the writer asserts the sentence
     // with the cue inside it: "Trump did not respond to a request for
     // comment.", "I know what she said.", "Mr. Sanders was asked."
-    bool someone_elses = false;
+    const std::string_view sentence = text.substr(s.span.begin, s.span.size());
+    bool has_cue = false, someone_elses = false;
     for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations && !someone_elses; ++i) {
       const Annotation& a = annotations[i];
       if (IsSpeakerLabel(text, a.source, a.span)) continue;  // a label that made no claim: a dateline
       Category cat = pack_.rules[a.rule].category;
       if (cat != Category::kAttribution && cat != Category::kDenial) continue;
-      const std::string_view sentence = text.substr(s.span.begin, s.span.size());
+      if (!has_cue) {  // what holds for the whole sentence, looked at once
+        has_cue = true;
+        // (The quotations do not overlap and come by their end. A mark left
+        // unpaired counts too: '"What we have seen is that ...'.)
+        auto q = std::lower_bound(quotes.begin(), quotes.end(), s.span.begin + 1,
+                                  [](const Span& x, std::size_t v) { return x.end < v; });
+        someone_elses =
+            (q != quotes.end() && q->begin < s.span.end) || sentence.find('"') != std::string_view::npos ||
+            sentence.find("\u201C") != std::string_view::npos ||
+            sentence.find("\u201D") != std::string_view::npos || sentence.find("''") != std::string_view::npos;
+        if (someone_elses) break;
+      }
       const std::size_t comma = sentence.rfind(',', a.span.begin - s.span.begin);
       const std::string_view last_clause =
           comma == std::string_view::npos ? std::string_view() : sentence.substr(comma + 1);
-      // (The quotations do not overlap and come by their end.)
-      auto q = std::lower_bound(quotes.begin(), quotes.end(), s.span.begin + 1,
-                                [](const Span& x, std::size_t v) { return x.end < v; });
-      // (A mark left unpaired counts too: '"What we have seen is that ...'.)
-      const bool mark =
-          sentence.find('"') != std::string_view::npos || sentence.find("\u201C") != std::string_view::npos ||
-          sentence.find("\u201D") != std::string_view::npos || sentence.find("''") != std::string_view::npos;
       // (A name and the cue ending the sentence without a comma: "... the
       // most able candidate Viguerie argues.")
       std::size_t w = a.span.begin - s.span.begin;
@@ -265,14 +272,14 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       while (name > 0 && std::isalpha(static_cast<unsigned char>(sentence[name - 1]))) --name;
       const bool named_at_end = name < w && std::isupper(static_cast<unsigned char>(sentence[name])) && name > 0 &&
                                 TrimContent(text, {a.span.end, s.span.end}).empty();
-      someone_elses = mark || named_at_end || (q != quotes.end() && q->begin < s.span.end) ||
+      someone_elses = named_at_end ||
                       (!last_clause.empty() && std::count(last_clause.begin(), last_clause.end(), ' ') <= 6);
     }
     if (someone_elses) continue;
     Claim c;
     c.sentence = s.index;
     c.source_type = SourceType::kAuthor;
-    c.content = TrimContent(text, s.span);
+    c.content = words;
     if (!c.content.empty()) claims->push_back(std::move(c));
   }
   std::stable_sort(claims->begin(), claims->end(), [](const Claim& a, const Claim& b) {

@@ -104,9 +104,14 @@ class ClaimExtractor {
                const std::vector<Annotation>& annotations, std::vector<Claim>* claims) const;
 
   // True when the sentence is a headline, byline or boilerplate: no claims.
-  bool IsFurniture(std::string_view text, const Sentence& sentence) const;
+  // (`annotations` are the document's: a short line whose cue ends it
+  // before a colon introduces the block below.)
+  bool IsFurniture(std::string_view text, const Sentence& sentence, const std::vector<Annotation>& annotations) const;
 
  private:
+  // Furniture by its words and shape alone.
+  bool FurnitureShape(std::string_view text, const Sentence& sentence) const;
+
   struct Impl;
   const Pack& pack_;
   std::unique_ptr<Impl> impl_;

@@ -53,8 +53,7 @@ struct ClaimExtractor::Impl {
   // a participle after "was" is passive ("he was asked"), its subject no source.
   std::size_t PreCueBefore(const std::vector<Token>& tok, std::size_t end, bool progressive = false) const {
     // ("“...,” Will wrote": a capitalised modal inside the sentence is a name.)
-    if (end >= 2 && end <= tok.size() && tok[end - 1].upper &&
-        (tok[end - 1].lower == "will" || tok[end - 1].lower == "may"))
+    if (end >= 2 && end <= tok.size() && tok[end - 1].upper && claims_internal::IsNameModal(tok[end - 1].lower))
       return 0;
     if (std::size_t n = pre_cue.MatchBefore(tok, end)) return n;
     if (end == 0 || end > tok.size()) return 0;

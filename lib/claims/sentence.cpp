@@ -917,8 +917,9 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
       if (aux > 0 && be.count(tok[aux - 1].lower)) {
         const auto [ab, ae] = agent;
         std::size_t subject_end = aux - 1;
-        while (subject_end > 0 && (be.count(tok[subject_end - 1].lower) || m.pre_cue.MatchBefore(tok, subject_end)))
-          subject_end -= std::max<std::size_t>(1, m.pre_cue.MatchBefore(tok, subject_end));
+        for (std::size_t n; subject_end > 0 && ((n = m.pre_cue.MatchBefore(tok, subject_end)) > 0 ||
+                                                be.count(tok[subject_end - 1].lower));)
+          subject_end -= std::max<std::size_t>(1, n);
         auto [sb, se] = NpBefore(subject_end);
         const std::size_t k = m.SkipAdjuncts(tok, ae);
         if (k < tok.size() && tok[k].lower == "that" && k + 1 < tok.size() && tok[k + 1].begin < limit) {

@@ -343,7 +343,7 @@ char ClaimExtractor::Impl::SourceResolver::GenderOfSurname(const std::string& su
 
 bool ClaimExtractor::Impl::SourceResolver::CommonWord(const Token& t, bool opens_sentence) {
   const std::string& w = t.lower;
-  if (!opens_sentence && (w == "will" || w == "may")) return false;  // "Will", "Theresa May"
+  if (!opens_sentence && IsNameModal(w)) return false;  // "Will", "Theresa May"
   if (g.determiners.count(w) || g.not_in_noun_phrase.count(w) || g.clause_openers.count(w) ||
       g.sentence_adverbs.count(w) || g.quantifier_subjects.count(w) || g.number_words.count(w) ||
       g.prepositions.count(w) || g.question_auxiliaries.count(w) || g.days.count(w) || g.months.count(w) ||
@@ -648,7 +648,7 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
           // (Title case is not a name: "Don't Let The Media And Marco Rubio"
           // ends at "And"; "Will Doyle" and "Theresa May" keep theirs.)
           auto function_word = [this](const std::string& w) {
-            return g.determiners.count(w) > 0 || (g.not_in_noun_phrase.count(w) > 0 && w != "will" && w != "may");
+            return g.determiners.count(w) > 0 || (g.not_in_noun_phrase.count(w) > 0 && !IsNameModal(w));
           };
           auto name_word = [&](const Token& t) {
             return (t.upper || t.name_part) && !m.person_roles.Contains(t.lower) &&

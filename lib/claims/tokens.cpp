@@ -287,6 +287,8 @@ bool IsSpeakerLabel(std::string_view text, const Span& source, const Span& cue) 
   return !(rest.substr(0, 1) == "\"" || rest.substr(0, 3) == "\xE2\x80\x9C");
 }
 
+bool IsNameModal(std::string_view lower) { return lower == "will" || lower == "may"; }
+
 bool IsAllCapitals(std::string_view word) {
   return word.size() > 1 &&
          std::none_of(word.begin(), word.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });
@@ -313,7 +315,7 @@ Span TrimContent(std::string_view text, Span s) {
   for (std::size_t i = s.begin; i < s.end;) {
     UChar32 c;
     U8_NEXT(reinterpret_cast<const std::uint8_t*>(text.data()), i, s.end, c);
-    if (c >= 0 && u_isalnum(c)) return s;
+    if (c >= 0 && IsAlnum(c)) return s;
   }
   return {s.begin, s.begin};
 }

@@ -147,6 +147,10 @@ bool OpensWithQuote(std::string_view text, const Span& s);
 // the cue is the colon right after the source.
 bool IsSpeakerLabel(std::string_view text, const Span& source, const Span& cue);
 
+// Whether a lower-case word is a modal that is also a name: "Will Doyle",
+// "Theresa May", "“...,” Will wrote".
+bool IsNameModal(std::string_view lower);
+
 // Whether a word of two characters or more has no lower-case letter
 // ("NATO", "WASHINGTON", "S.C.").
 bool IsAllCapitals(std::string_view word);
