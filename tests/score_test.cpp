@@ -103,3 +103,38 @@ TEST_CASE("a continued quotation is weighed by its speaker's cue, and only that"
   CHECK(annotations == std::vector<std::size_t>{*speaker.cue_annotation});
   CHECK(continued.evidence.score > speaker.evidence.score);
 }
+
+TEST_CASE("two claims of one subject part where their cues and contents do", "[score]") {
+  struct Case {
+    std::string text;
+    std::string first_scope, second_scope;  // their scopes' text
+  };
+  const std::vector<Case> cases = {
+      // "alleged" in the first content does not weaken the second claim
+      {"Ruiz claimed that the alleged funds were lost, and said the council had resigned.",
+       "Ruiz claimed that the alleged funds were lost, and", "and said the council had resigned."},
+      {"\u201CThe dam held,\u201D she said, adding that the pumps reportedly failed.",
+       "\u201CThe dam held,\u201D she said", "adding that the pumps reportedly failed."},
+      // different subjects: each keeps its own, as before
+      {"Ruiz claimed the funds were lost, as anonymous officials said the council had resigned.",
+       "Ruiz claimed the funds were lost, as", "as anonymous officials said the council had resigned."},
+  };
+  for (const Case& k : cases) {
+    CAPTURE(k.text);
+    evident::Document doc;
+    doc.text = k.text;
+    const auto out = Run(doc);
+    REQUIRE(out.claims.size() == 2);
+    auto part = [&](evident::Span s) { return k.text.substr(s.begin, s.end - s.begin); };
+    CHECK(part(out.claims[0].scope) == k.first_scope);
+    CHECK(part(out.claims[1].scope) == k.second_scope);
+    // Each marker counts for the claim whose stretch holds it, and once.
+    for (const auto& c : out.claims)
+      for (const auto& f : c.evidence.factors)
+        if (f.annotation) {
+          const evident::Span at = out.annotations[*f.annotation].span;
+          CHECK(at.begin >= c.scope.begin);
+          CHECK(at.end <= c.scope.end);
+        }
+  }
+}

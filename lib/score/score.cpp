@@ -23,12 +23,14 @@ namespace {
 // Rounded so that output does not carry floating-point noise.
 double Round(double x) { return std::round(x * 1000.0) / 1000.0; }
 
-Span Extent(const Claim& c) {
+// The stretch a claim's cue and content cover, with its source unless
+// `with_source` is false.
+Span Extent(const Claim& c, bool with_source = true) {
   Span e = c.content;
-  for (const Span& s : {c.source, c.cue}) {
-    if (s.empty()) continue;
-    e.begin = std::min(e.begin, s.begin);
-    e.end = std::max(e.end, s.end);
+  for (const Span* s : {with_source ? &c.source : &c.cue, &c.cue}) {
+    if (s->empty()) continue;
+    e.begin = std::min(e.begin, s->begin);
+    e.end = std::max(e.end, s->end);
   }
   return e;
 }
@@ -69,22 +71,33 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
         std::equal_range(claims->begin(), claims->end(), c, [](const Claim& a, const Claim& b) {
           return a.sentence < b.sentence;
         });
+    // Two claims of one subject ("Zakharova claimed that X, and said Y";
+    // "“X,” she said, adding that Y") part where their cues and contents
+    // do; the subject they share then belongs to neither stretch.
+    bool shared_source = false;
     for (auto it = same_begin; it != same_end; ++it) {
       const Claim& o = *it;
       if (&o == &c) continue;
-      const Span oe = Extent(o);
-      if (oe.end <= extent.begin) scope.begin = std::max(scope.begin, oe.end);
-      if (oe.begin >= extent.end) scope.end = std::min(scope.end, oe.begin);
+      const bool shared = !c.continues && !c.source.empty() && o.source.begin == c.source.begin &&
+                          o.source.end == c.source.end;
+      shared_source = shared_source || shared;
+      const Span own = shared ? Extent(c, false) : extent;
+      const Span oe = Extent(o, !shared);
+      if (oe.end <= own.begin) scope.begin = std::max(scope.begin, oe.end);
+      if (oe.begin >= own.end) scope.end = std::min(scope.end, oe.begin);
     }
     if (c.quoted_in) {  // a claim inside a quotation: its markers stay inside too
       const Span& quotation = (*claims)[*c.quoted_in].content;
       scope.begin = std::max(scope.begin, quotation.begin);
       scope.end = std::min(scope.end, quotation.end);
     }
-    scope.begin = std::min(scope.begin, extent.begin);
-    scope.end = std::max(scope.end, extent.end);
-    while (scope.begin < scope.end && (text[scope.begin] == ' ' || text[scope.begin] == '\t')) ++scope.begin;
-    while (scope.end > scope.begin && (text[scope.end - 1] == ' ' || text[scope.end - 1] == '\t')) --scope.end;
+    const Span own = shared_source ? Extent(c, false) : extent;
+    scope.begin = std::min(scope.begin, own.begin);
+    scope.end = std::max(scope.end, own.end);
+    // (Without the spaces and commas where it meets the next claim's.)
+    auto edge = [&](char ch) { return ch == ' ' || ch == '\t' || ch == ','; };
+    while (scope.begin < own.begin && edge(text[scope.begin])) ++scope.begin;
+    while (scope.end > own.end && edge(text[scope.end - 1])) --scope.end;
     c.scope = scope;
 
     Evidence& ev = c.evidence;
