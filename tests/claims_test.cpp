@@ -510,6 +510,14 @@ TEST_CASE("a quotation opening the next sentence continues its speaker", "[claim
        "\u201CBut we will.\u201D", "Mayor Ana Ruiz"},
       // straight quotes, and a quotation still open at the sentence's end
       {"\"The dam held,\" the engineer said. \"The river fell. Then it rose.\"", "\"The river fell", "the engineer"},
+      // a sentence inside a quotation that an earlier one opened, also
+      // after the speaker's own sentence and after one the speaker reports
+      {"\u201CWe will rebuild,\u201D said Ruiz. \u201CIt will take years. Then we will see.\u201D",
+       "Then we will see", "Ruiz"},
+      {"\u201CThe dam held,\u201D she said, \u201Cand the pumps work. We will rebuild.\u201D", "We will rebuild",
+       "she"},
+      {"\u201CWe will rebuild,\u201D Ruiz said. \u201CIt will take years. They told me so. Then we will see.\u201D",
+       "Then we will see", "Ruiz"},
       // after reported speech
       {"The council claimed the funds were lost. \u201CWe found them.\u201D", "\u201CWe found them.\u201D",
        "The council"},

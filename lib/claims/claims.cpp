@@ -411,12 +411,21 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
   // writer's). The chain runs on through quotation after quotation and stops
   // at any other sentence or a paragraph break, where a new speaker often
   // begins. (Claims are in text order here.)
+  // A sentence may also start inside a quotation an earlier one opened
+  // (“The pumps work. We will rebuild.”: the second sentence).
+  auto inside_quotation = [&](std::size_t sentence) {
+    const std::size_t at = sentences[sentence].span.begin;
+    auto q = std::lower_bound(quotes.begin(), quotes.end(), at + 1,
+                              [](const Span& x, std::size_t v) { return x.end < v; });
+    return q != quotes.end() && q->begin < at;
+  };
   auto continues_quotation = [&](const Claim& c) {
-    if (!OpensWithQuote(text, c.content)) return false;
     const Sentence& s = sentences[c.sentence];
     if (c.sentence == 0 || text.substr(sentences[c.sentence - 1].span.end, s.span.begin - sentences[c.sentence - 1].span.end)
                                    .find('\n') != std::string_view::npos)
       return false;
+    if (inside_quotation(c.sentence)) return true;
+    if (!OpensWithQuote(text, c.content)) return false;
     auto q = std::lower_bound(quotes.begin(), quotes.end(), c.content.begin,
                               [](const Span& x, std::size_t v) { return x.begin < v; });
     // Not closed in the sentence: it runs on (or stays open to the paragraph's end).
@@ -471,6 +480,10 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         }
         if (quoting) next = quoting;
         else if (speakers > 1) next.reset();
+        // (A sentence inside the quotation whose cues are all the quoted
+        // speaker's own, “... They told me so. ...”, keeps the speaker.)
+        else if (speakers == 0 && speaker && speaker_sentence + 1 == sentence && inside_quotation(sentence))
+          next = speaker;
       }
       speaker = next;
       speaker_sentence = sentence;
