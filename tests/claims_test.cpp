@@ -518,6 +518,8 @@ TEST_CASE("a quotation opening the next sentence continues its speaker", "[claim
        "she"},
       {"\u201CWe will rebuild,\u201D Ruiz said. \u201CIt will take years. They told me so. Then we will see.\u201D",
        "Then we will see", "Ruiz"},
+      {"\u201CWe will rebuild,\u201D Ruiz said. \u201CI hate to say it. But it will take years.\u201D",
+       "But it will take years", "Ruiz"},
       // after reported speech
       {"The council claimed the funds were lost. \u201CWe found them.\u201D", "\u201CWe found them.\u201D",
        "The council"},

@@ -480,9 +480,11 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         }
         if (quoting) next = quoting;
         else if (speakers > 1) next.reset();
-        // (A sentence inside the quotation whose cues are all the quoted
-        // speaker's own, “... They told me so. ...”, keeps the speaker.)
-        else if (speakers == 0 && speaker && speaker_sentence + 1 == sentence && inside_quotation(sentence))
+        // (A sentence of the quotation whose cues are all the quoted
+        // speaker's own, “... They told me so. ...” or “I hate to say it.
+        // ...”, keeps the speaker.)
+        else if (speakers == 0 && speaker && speaker_sentence + 1 == sentence &&
+                 (inside_quotation(sentence) || OpensWithQuote(text, sentences[sentence].span)))
           next = speaker;
       }
       speaker = next;
