@@ -115,6 +115,9 @@ TEST_CASE("two claims of one subject part where their cues and contents do", "[s
        "Ruiz claimed that the alleged funds were lost, and", "and said the council had resigned."},
       {"\u201CThe dam held,\u201D she said, adding that the pumps reportedly failed.",
        "\u201CThe dam held,\u201D she said", "adding that the pumps reportedly failed."},
+      // an interrupted quotation: the second part is a claim of its own
+      {"\u201CThe dam held,\u201D she said, \u201Cbut the pumps reportedly failed.\u201D",
+       "\u201CThe dam held,\u201D she said", "\u201Cbut the pumps reportedly failed.\u201D"},
       // different subjects: each keeps its own, as before
       {"Ruiz claimed the funds were lost, as anonymous officials said the council had resigned.",
        "Ruiz claimed the funds were lost, as", "as anonymous officials said the council had resigned."},

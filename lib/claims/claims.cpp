@@ -344,6 +344,47 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     claims->resize(kept);
   }
 
+  // An interrupted quotation: “The dam held,” she said, “and the pumps
+  // work.” The second part goes on with the speaker's words, as a quotation
+  // opening the next sentence does (below): a claim of the same source and
+  // cue, flagged `continuation`, right after the speaker's. Only a few words
+  // ("of the Clinton campaign", "again using ...") and a comma may stand
+  // between the speaker and the second quotation, which no claim holds.
+  {
+    std::vector<Claim> with;
+    with.reserve(claims->size());
+    for (std::size_t i = 0; i < claims->size(); ++i) {
+      with.push_back(std::move((*claims)[i]));
+      const Claim& c = with.back();
+      if (c.cue.empty() || c.source.empty() || !OpensWithQuote(text, c.content) || c.content.end > c.cue.begin)
+        continue;
+      const Sentence& s = sentences[c.sentence];
+      const std::size_t after = std::max(c.cue.end, c.source.end);
+      auto q = std::lower_bound(quotes.begin(), quotes.end(), after + 1,
+                                [](const Span& x, std::size_t v) { return x.end < v; });
+      if (q == quotes.end() || q->begin < after || q->begin >= s.span.end || q->begin - after > 80) continue;
+      std::string_view gap = text.substr(after, q->begin - after);
+      while (gap.ends_with(' ')) gap.remove_suffix(1);
+      if (!gap.ends_with(',') || gap.find_first_of(".;:!?\"") != std::string_view::npos) continue;
+      const Span part = TrimContent(text, {q->begin, std::min(q->end, s.span.end)});
+      bool held = part.empty();
+      for (std::size_t k = i + 1; !held && k < claims->size() && (*claims)[k].sentence == c.sentence; ++k)
+        held = (*claims)[k].content.begin <= part.begin && part.end <= (*claims)[k].content.end;
+      if (held) continue;
+      Claim more;
+      more.sentence = c.sentence;
+      more.source = c.source;
+      more.source_type = c.source_type;
+      more.antecedent = c.antecedent;
+      more.cue = c.cue;
+      more.stance = c.stance;
+      more.content = part;
+      more.continues = with.size() - 1;
+      with.push_back(std::move(more));
+    }
+    claims->swap(with);
+  }
+
   // Claims quoted inside a quotation: “... my staff told me the wall is
   // cheap,” Clinton said. The words are the quoted speaker's, so the content
   // ends with the quotation, and `quoted_in` names the claim whose content
@@ -478,7 +519,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
           next = k;
           if (OpensWithQuote(text, c.content)) quoting = k;
         }
-        if (quoting) next = quoting;
+        if (quoting) next = (*claims)[*quoting].continues ? (*claims)[*quoting].continues : quoting;
         else if (speakers > 1) next.reset();
         // (A sentence of the quotation whose cues are all the quoted
         // speaker's own, “... They told me so. ...” or “I hate to say it.

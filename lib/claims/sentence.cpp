@@ -616,6 +616,21 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpAfte
       if (n == tok.size() || tok[n].punct) e = n;
     }
   }
+  // "some of his rivals": a possessive after "of" goes on with the phrase.
+  if (e > from + 1 && e + 1 < tok.size() && tok[e - 1].lower == "of" && g.determiners.count(tok[e].lower) &&
+      m.IsPronoun(tok[e])) {
+    std::size_t n = e + 1;
+    while (n < tok.size() && !g.prepositions.count(tok[n].lower) &&
+           (m.IsNpWord(tok[n]) || (!tok[n].punct && !tok[n].upper && !g.not_in_noun_phrase.count(tok[n].lower) &&
+                                   !EndsWith(tok[n].lower, "ing") && n - e < 3)))
+      ++n;
+    if (n > e + 1) e = n;
+  }
+  // "said Ruiz of the flood": a phrase does not end in "of" or an article
+  // (the words after them were no name).
+  while (e > from + 1 && (tok[e - 1].lower == "of" || tok[e - 1].lower == "the" || tok[e - 1].lower == "a" ||
+                          tok[e - 1].lower == "an" || tok[e - 1].lower == "and"))
+    --e;
   return {from, e};
 }
 
@@ -1165,7 +1180,10 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         }
         if (source.empty() && a.source.empty()) continue;  // no one named: not a claim
         std::size_t k = after_cue;
-        if (k < tok.size() && tok[k].lower == "by") k = NpAfter(k + 1).second;
+        if (k < tok.size() && tok[k].lower == "by") {
+          k = NpAfter(k + 1).second;
+          if (k < tok.size() && tok[k].lower == "of") ++k;  // "accused by X of Y": the charge
+        }
         if (k < tok.size() && m.noun_openers.MatchAt(tok, k)) k += m.noun_openers.MatchAt(tok, k);
         if (content.empty() && k < tok.size() && tok[k].begin < limit) content = TrimContent(text, {tok[k].begin, limit});
       } else {
@@ -1293,6 +1311,7 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
           // Skip adjuncts up to "that" ("claimed Wednesday that"); otherwise
           // the content starts right after the cue.
           std::size_t start = agent_end > 0 ? agent_end : after_cue;
+          if (agent_end > 0 && start < tok.size() && tok[start].lower == "of") ++start;  // "accused by X of Y": the charge
           std::size_t j = start;
           for (;;) {
             if (j < tok.size() && std::isdigit(static_cast<unsigned char>(tok[j].lower[0]))) {

@@ -78,11 +78,13 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
     for (auto it = same_begin; it != same_end; ++it) {
       const Claim& o = *it;
       if (&o == &c) continue;
-      const bool shared = !c.continues && !c.source.empty() && o.source.begin == c.source.begin &&
+      const bool shared = !c.continues && !o.continues && !c.source.empty() && o.source.begin == c.source.begin &&
                           o.source.end == c.source.end;
       shared_source = shared_source || shared;
       const Span own = shared ? Extent(c, false) : extent;
-      const Span oe = Extent(o, !shared);
+      // (A quotation going on after its speaker in the same sentence,
+      // “...,” she said, “...”, has only its content here.)
+      const Span oe = o.continues ? o.content : Extent(o, !shared);
       if (oe.end <= own.begin) scope.begin = std::max(scope.begin, oe.end);
       if (oe.begin >= own.end) scope.end = std::min(scope.end, oe.begin);
     }
