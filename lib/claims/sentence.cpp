@@ -1147,8 +1147,29 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
       }
     } else {
       auto [b, e] = SourceBefore(cue.first);
-      const bool noun_cue = g.noun_cues.count(cue_lower) > 0 && cue.first > 0 &&
-                            (g.determiners.count(tok[cue.first - 1].lower) || IsPossessive(tok[cue.first - 1]));
+      // A noun after a determiner or possessive ("the allegations", "Russia's
+      // claims") or with its agent ("Allegations by the ministry that",
+      // "rejected claims by X that").
+      const bool agent_after = after_cue + 1 < tok.size() && tok[after_cue].lower == "by";
+      const bool noun_cue = g.noun_cues.count(cue_lower) > 0 &&
+                            (agent_after || (cue.first > 0 && (g.determiners.count(tok[cue.first - 1].lower) ||
+                                                                IsPossessive(tok[cue.first - 1]))));
+      // A bare noun right after another cue ("rejected allegations that")
+      // names no source: the words before are the other cue's.
+      if (!noun_cue && g.noun_cues.count(cue_lower) > 0 && cue.first > 0 && InCue(cue.first - 1)) b = e;
+      // The agent of a noun cue, "claims by the ministry that": a noun
+      // phrase, and lower-case nouns up to the clause ("by intelligence
+      // agencies that").
+      auto noun_agent = [&]() {
+        auto [sb, se] = NpAfter(after_cue + 1);
+        std::size_t x = se;
+        while (x < tok.size() && x - se < 3 && !tok[x].punct && !tok[x].upper && tok[x].lower != "that" &&
+               !g.prepositions.count(tok[x].lower) && !g.not_in_noun_phrase.count(tok[x].lower) &&
+               !EndsWith(tok[x].lower, "ing") && !EndsWith(tok[x].lower, "ed"))
+          ++x;
+        if (x > se && x < tok.size() && tok[x].lower == "that") se = x;
+        return std::pair{sb, se};
+      };
       if (noun_cue) {
         // "Russia's claims about X", "its claim that X"; "these allegations" names no one.
         if (source.empty()) {
@@ -1173,15 +1194,15 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
               auto [sb, se] = NpBefore(cue.first - 2);
               if (se > sb && (sb == 0 || tok[sb - 1].punct)) source = SpanOf(sb, se);
             }
-          } else if (after_cue + 1 < tok.size() && tok[after_cue].lower == "by") {
-            auto [sb, se] = NpAfter(after_cue + 1);
+          } else if (agent_after) {
+            const auto [sb, se] = noun_agent();
             source = SpanOf(sb, se);
           }
         }
         if (source.empty() && a.source.empty()) continue;  // no one named: not a claim
         std::size_t k = after_cue;
-        if (k < tok.size() && tok[k].lower == "by") {
-          k = NpAfter(k + 1).second;
+        if (agent_after) {
+          k = noun_agent().second;
           if (k < tok.size() && tok[k].lower == "of") ++k;  // "accused by X of Y": the charge
         }
         if (k < tok.size() && m.noun_openers.MatchAt(tok, k)) k += m.noun_openers.MatchAt(tok, k);
