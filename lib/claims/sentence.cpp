@@ -323,6 +323,23 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
       if (nb < j - 1 && nb > 1 && tok[nb - 1].lower == "," && m.IsNpWord(tok[nb - 2])) {
         std::size_t fb = nb - 1;
         while (fb > 0 && m.IsNpWord(tok[fb - 1])) --fb;
+        // ("His business manager, Armstrong Williams, stated", "Carson's
+        // business manager, ...": up to three lower-case words the lexicon
+        // does not know after a determiner or a possessive.)
+        {
+          std::size_t k = fb;
+          while (k > 0 && fb - k < 3 && !tok[k - 1].punct && !tok[k - 1].upper && !IsPossessive(tok[k - 1]) &&
+                 !g.determiners.count(tok[k - 1].lower) && !g.not_in_noun_phrase.count(tok[k - 1].lower) &&
+                 !g.prepositions.count(tok[k - 1].lower) && !m.IsPronoun(tok[k - 1]) && !InCue(k - 1) &&
+                 !EndsWith(tok[k - 1].lower, "ed") && !EndsWith(tok[k - 1].lower, "ing"))
+            --k;
+          if (k < fb && k > 0 && (g.determiners.count(tok[k - 1].lower) || IsPossessive(tok[k - 1]))) fb = k;
+        }
+        // ("Carson's manager": the name before the possessive.)
+        if (fb > 0 && IsPossessive(tok[fb - 1]) && tok[fb - 1].upper) {
+          --fb;
+          while (fb > 0 && tok[fb - 1].upper && m.IsNpWord(tok[fb - 1]) && !IsPossessive(tok[fb - 1])) --fb;
+        }
         // ("his top aide, Tad Devine, said": a possessive determiner.)
         if (fb > 0 && fb < nb - 1 && g.determiners.count(tok[fb - 1].lower) && m.IsPronoun(tok[fb - 1])) --fb;
         const bool starts_clause = fb == 0 || tok[fb - 1].punct || g.clause_openers.count(tok[fb - 1].lower);
