@@ -1228,8 +1228,11 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         // Inverted: "CONTENT, X said." / "CONTENT, said X."
         const bool comma_before_np = b < e && b > 0 && tok[b - 1].lower == ",";
         // ("..., citing X" is a participle of the subject, not inverted.)
+        // (Only a verb of saying: "..., Ana Ruiz, praised the plan" has no
+        // speaker after its cue; claims.yaml inverting_verbs.)
         const bool comma_before_cue = b == e && cue.first > 0 && tok[cue.first - 1].lower == "," &&
-                                      !EndsWith(cue_lower, "ing");
+                                      !EndsWith(cue_lower, "ing") &&
+                                      g.inverting_verbs.count(tok[cue.first].lower) > 0;
         std::size_t k = after_cue;
         if (comma_before_cue) k = NpAfter(k).second;
         // "..., said two Democrats who asked not to be named.": the
@@ -1515,6 +1518,43 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         IsPossessive(tok[cue.first - 1])) {
       const std::size_t mark = PossessiveEnding(tok[cue.first - 1].lower);
       if (mark == 1 || mark == 3) source.end -= mark;
+    }
+    // A source does not end in an article, "of" or "and": the reader cut the
+    // phrase ("The head of the major Super PAC backing ..., Mike Murphy,
+    // praised" gave "The head of the"). What stands before them is kept.
+    if (!source.empty()) {
+      auto glue = [&](std::size_t k) {
+        return tok[k].lower == "the" || tok[k].lower == "a" || tok[k].lower == "an" || tok[k].lower == "of" ||
+               tok[k].lower == "and";
+      };
+      const std::size_t first = TokenAt(source.begin);
+      std::size_t last = TokenAt(source.end - 1);
+      if (last < tok.size() && last > first && glue(last)) {
+        // First try the words after it, up to the cue or a mark ("California
+        // Rep. Duncan Hunter's chief of staff"): lower-case nouns the
+        // lexicon does not know.
+        std::size_t n = last + 1;
+        // ("One of them, UnitedHealth Group, has threatened")
+        if (n < tok.size() && tok[last].lower == "of" && (tok[n].lower == "them" || tok[n].lower == "us")) ++n;
+        while (n < tok.size() && n - last <= 4 && !tok[n].punct && !InCue(n) && !IsQuoteToken(tok[n]) &&
+               !g.not_in_noun_phrase.count(tok[n].lower) && !g.prepositions.count(tok[n].lower) &&
+               !m.pre_cue.Contains(tok[n].lower) && !g.days.count(tok[n].lower) &&
+               !g.relative_words.count(tok[n].lower) && tok[n].lower != "that" &&
+               !(!tok[n].upper && (EndsWith(tok[n].lower, "ed") || EndsWith(tok[n].lower, "ing"))))
+          ++n;
+        const bool ends = n >= tok.size() || tok[n].punct || InCue(n) || m.pre_cue.Contains(tok[n].lower) ||
+                          g.days.count(tok[n].lower) || g.relative_words.count(tok[n].lower);
+        if (n > last + 1 && ends && !glue(n - 1)) {
+          source.end = tok[n - 1].end;
+        } else {
+          while (last > first && (glue(last) || tok[last].lower == ",")) source.end = tok[--last].end;
+          // (Nothing left that names anyone: "Is the", "to the", "Even the".)
+          if (last == first && !m.IsPronoun(tok[first]) &&
+              (g.not_in_noun_phrase.count(tok[first].lower) || g.sentence_adverbs.count(tok[first].lower) ||
+               tok[first].lower == "even"))
+            source = {};
+        }
+      }
     }
     c.source = source;
     c.content = content;

@@ -526,9 +526,17 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
         const bool name_after_role = m.person_roles.AnyIn(st, 0, st.size()) && head.upper &&
                                      !m.person_roles.Contains(head.lower) && !m.organisation_words.Contains(head.lower) &&
                                      !m.media_words.Contains(head.lower);
+        // "The president of the union", "the head of the group": the head
+        // before "of" is one person's role.
+        auto one_role = [&](const Token& t) {
+          return m.person_roles.Contains(t.lower) && !m.organisation_words.Contains(t.lower) &&
+                 (!EndsWith(t.lower, "s") || EndsWith(t.lower, "ss"));
+        };
+        const auto of = std::find_if(st.begin() + 1, st.end(), [](const Token& t) { return t.lower == "of"; });
         if (name_after_role) kind = SourceType::kPerson;  // "Foreign Ministry spokeswoman Maria Zakharova"
-        else if (m.person_roles.Contains(head.lower) && !m.organisation_words.Contains(head.lower) &&
-                 (!EndsWith(head.lower, "s") || EndsWith(head.lower, "ss")))
+        else if (one_role(head) || (of != st.end() && one_role(*(of - 1)) &&
+                                    // (not "the secretary of state's website")
+                                    std::none_of(of, st.end(), [](const Token& t) { return IsPossessive(t); })))
           kind = SourceType::kPerson;  // the head noun is one person's role: "Moscow's UN envoy"
         else if (DocumentHead(st))
           kind = SourceType::kDocument;  // a finding's record: "A new poll", "FEC records"

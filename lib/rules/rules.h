@@ -130,10 +130,11 @@ struct ClaimGrammar {
   Words quantifier_subjects;         // "Both think", "Yet another said"
   Words role_prefixes;               // "vice" president: another role than the one after it
   Words number_words;                // "Six in 10 say": a number heading a source
+  Words inverting_verbs;             // "..., said the minister": verbs whose speaker may follow them
 };
 
 // Each grammar list with its key under claims.yaml `grammar:`.
-inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words ClaimGrammar::*>, 17>
+inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words ClaimGrammar::*>, 18>
     kClaimGrammarLists = {{{"clause_breaks", &ClaimGrammar::clause_breaks},
                            {"noun_cues", &ClaimGrammar::noun_cues},
                            {"determiners", &ClaimGrammar::determiners},
@@ -150,7 +151,8 @@ inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words Clai
                            {"relative_words", &ClaimGrammar::relative_words},
                            {"quantifier_subjects", &ClaimGrammar::quantifier_subjects},
                            {"role_prefixes", &ClaimGrammar::role_prefixes},
-                           {"number_words", &ClaimGrammar::number_words}}};
+                           {"number_words", &ClaimGrammar::number_words},
+                           {"inverting_verbs", &ClaimGrammar::inverting_verbs}}};
 
 // Word lists of the pack's language for the claims stage (claims.yaml).
 // Entries are lower-case words or phrases; `boilerplate` holds expanded RE2
