@@ -292,7 +292,7 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        "The mayor's chief of staff told reporters that the dam held.",
        {"The mayor's chief of staff", "person", "", "told reporters", "the dam held"}},
       {"adverbs between the subject and its cue", "Mr. Rubio only occasionally disagreed with the mayor.",
-       {"Mr. Rubio", "person", "", "disagreed with", "the mayor"}},
+       {"Mr. Rubio", "person", "Rubio", "disagreed with", "the mayor"}},
       {"... and with 'them'", "One of them, UnitedHealth Group, has threatened to leave the exchanges.",
        {"One of them", "vague", "", "threatened to", "leave the exchanges"}},
       {"a verb of stance has no speaker after it; one person's role before 'of' is a person",
