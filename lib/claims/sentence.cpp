@@ -86,6 +86,7 @@ class ClaimExtractor::Impl::SentenceReader {
   // The noun phrase that starts at token `from` (after "by", the agent):
   // "..., said the finance minister", "said one source who ...".
   std::pair<std::size_t, std::size_t> NpAfter(std::size_t from) const;
+  bool IsNpPlural(const std::string& w) const;
   // The subject of the sentence's main clause, ending before token
   // `before`: the first noun phrase at the sentence start or after a comma
   // that a lower-case word (the verb) follows ("But a few days later, Trump
@@ -537,6 +538,14 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
   }
 }
 
+// The plural of a word the lexicon knows in a source's noun phrase:
+// "heads", "firms", "agencies".
+bool ClaimExtractor::Impl::SentenceReader::IsNpPlural(const std::string& w) const {
+  if (w.size() <= 3 || w.back() != 's' || w.ends_with("ss")) return false;
+  if (w.ends_with("ies") && m.IsNpNoun(w.substr(0, w.size() - 3) + "y")) return true;
+  return m.IsNpNoun(w.substr(0, w.size() - 1));
+}
+
 std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::SourceBefore(std::size_t end) const {
   auto [b, e] = NpBefore(end);
   if (b >= e) return {b, e};
@@ -554,7 +563,8 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Source
         (EndsWith(tok[h].lower, "ed") || EndsWith(tok[h].lower, "en")))
       --h;  // "polls taken in"
     if (g.not_in_noun_phrase.count(tok[h].lower) ||
-        (!m.IsNpNoun(tok[h].lower) && !std::isdigit(static_cast<unsigned char>(tok[h].lower[0])) &&
+        (!m.IsNpNoun(tok[h].lower) && !IsNpPlural(tok[h].lower) &&
+         !std::isdigit(static_cast<unsigned char>(tok[h].lower[0])) &&
          !g.number_words.count(tok[h].lower)))
       break;
     std::size_t hb = h;
@@ -1387,10 +1397,26 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
             if (m.hearer_pronouns.Contains(tok[start].lower)) {
               j = ++start;
             } else {
+              bool that = false;
               for (std::size_t k = start + 1; k < tok.size() && k <= start + 8 && !tok[k].punct; ++k) {
                 if (tok[k].lower != "that") continue;
                 j = k;
+                that = true;
                 break;
+              }
+              // "told AP the dam held", "told Ana Ruiz it was over": a name,
+              // then the clause (which starts lower-case).
+              if (!that && tok[start].upper) {
+                std::size_t k = start;
+                while (k < tok.size() &&
+                       (tok[k].upper || ((tok[k].lower == "of" || tok[k].lower == "the" || tok[k].lower == "and") &&
+                                         k + 1 < tok.size() && tok[k + 1].upper)))
+                  ++k;
+                // (The clause opens with an article or a pronoun: in "told
+                // reporters Perez was", "Perez" is the clause's subject.)
+                if (k < tok.size() && k > start && !tok[k].upper && !IsPossessive(tok[k - 1]) &&
+                    (g.determiners.count(tok[k].lower) || m.IsPronoun(tok[k]) || tok[k].lower == "there"))
+                  j = start = k;
               }
             }
           }
