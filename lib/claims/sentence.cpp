@@ -519,7 +519,13 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
         // "in all five states": a quantifier right after a preposition
         const bool quantifier = (t.lower == "all" || t.lower == "both" || t.lower == "each") && k >= 2 &&
                                 g.post_modifier_prepositions.count(tok[k - 2].lower);
-        if (!quantifier && (g.not_in_noun_phrase.count(t.lower) || m.pre_cue.Contains(t.lower) || m.IsPronoun(t)))
+        // ("many people at his rallies": a possessive after the preposition
+        // of a common noun; "Trump in his speech" is an adjunct)
+        const bool possessive = m.IsPronoun(t) && g.determiners.count(t.lower) && k >= 3 &&
+                                g.post_modifier_prepositions.count(tok[k - 2].lower) && !tok[k - 3].upper &&
+                                !tok[k - 3].punct;
+        if (!quantifier && !possessive &&
+            (g.not_in_noun_phrase.count(t.lower) || m.pre_cue.Contains(t.lower) || m.IsPronoun(t)))
           break;
         if (!t.upper && t.lower.size() > 3 &&
             (EndsWith(t.lower, "ed") || EndsWith(t.lower, "ing") || EndsWith(t.lower, "n't") ||
