@@ -1329,11 +1329,14 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
               }
             }
           }
+          // (The quotation marks after a comma: ",'' adding", ",” adding".)
+          std::size_t unquoted = pc;
+          while (unquoted > 1 && IsQuoteToken(tok[unquoted - 1])) --unquoted;
           const bool continues = pc > 0 && (tok[pc - 1].lower == "," || tok[pc - 1].lower == "and" ||
                                             // "said he would win, before clarifying that ...",
                                             // "punctuated his list by saying", "erred in saying"
                                             (EndsWith(cue_lower, "ing") && IsParticiplePreposition(tok[pc - 1].lower)) ||
-                                            (pc >= 2 && IsQuoteToken(tok[pc - 1]) && tok[pc - 2].lower == ",") ||
+                                            (unquoted < pc && tok[unquoted - 1].lower == ",") ||
                                             tok[pc - 1].lower == "while" || tok[pc - 1].lower == "but" ||
                                             // "took the stage to acknowledge": the subject's purpose
                                             (tok[pc - 1].lower == "to" && pc >= 2 && !tok[pc - 2].punct));
