@@ -300,6 +300,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
       {"a second verb after a quoted title and its comma",
        "''It held,'' Mr. Ruiz told the hosts of ''Morning Joe,'' adding that his son is friendly.",
        {"Mr. Ruiz", "person", "Ruiz", "adding", "his son is friendly"}},
+      {"the subject of a clause after a first person's opinion", "I think Ruiz's argument reveals a flaw.",
+       {"Ruiz's argument", "vague", "", "reveals", "a flaw"}},
       {"a possessive after a common noun's preposition", "But many people at his rallies agreed with the mayor.",
        {"many people at his rallies", "vague", "", "agreed with", "the mayor"}},
       {"everyone, nobody: no one in particular", "Not everyone said the dam held.",

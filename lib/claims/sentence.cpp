@@ -471,15 +471,24 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     // think": lower-case nouns the lexicon does not know, from the start
     // of the clause up to the cue.
     {
+      // ("I think Shapiro's argument reveals": a first person's verb of
+      // opinion opens the clause, whose subject follows it.)
+      auto opinion_verb = [&](std::size_t at) {
+        static const std::set<std::string, std::less<>> verbs = {"think", "believe", "guess", "suppose",
+                                                                 "feel", "know", "hope", "fear", "doubt"};
+        if (at < 2 || !verbs.count(tok[at - 1].lower)) return false;
+        const std::string& who = tok[at - 2].lower;
+        return !g.determiners.count(who) && (m.IsPronoun(tok[at - 2]) || who == "i" || who == "we" || who == "you");
+      };
       std::size_t k = j;
-      while (k > 0 && j - k < 6 && !tok[k - 1].punct && !IsQuoteToken(tok[k - 1]) &&
+      while (k > 0 && j - k < 6 && !tok[k - 1].punct && !IsQuoteToken(tok[k - 1]) && !opinion_verb(k) &&
              !g.not_in_noun_phrase.count(tok[k - 1].lower) && !m.pre_cue.Contains(tok[k - 1].lower) &&
              !(tok[k - 1].lower.size() > 3 && !tok[k - 1].upper &&
                (EndsWith(tok[k - 1].lower, "ed") || EndsWith(tok[k - 1].lower, "ing") ||
                 EndsWith(tok[k - 1].lower, "n't") || EndsWith(tok[k - 1].lower, "n\xE2\x80\x99t"))))
         --k;
       auto opens_clause = [&](std::size_t at) {  // (and after "that": "said that critics say")
-        return ClauseStartsAt(at) || tok[at - 1].lower == "that";
+        return ClauseStartsAt(at) || tok[at - 1].lower == "that" || opinion_verb(at);
       };
       // "This initiative called for": a demonstrative or possessive opens it
       // ("that" opens a clause instead).
