@@ -611,6 +611,23 @@ TEST_CASE("a quotation opening the next sentence continues its speaker", "[claim
   }
 }
 
+TEST_CASE("a claim in a quotation that goes on after its speaker is quoted in the speaker's words", "[claims]") {
+  for (const std::string text :
+       {"\u201CWe will rebuild,\u201D said Ana Ruiz. \u201CI told the council so. It will take years.\u201D",
+        "\u201CWe will rebuild,\u201D said Ana Ruiz. \u201CIt will take years. I told the council so.\u201D"}) {
+    CAPTURE(text);
+    const Annotated a(text);
+    const Claim* told = nullptr;
+    for (const Claim& c : a.out.claims)
+      if (a.part(c.cue) == "told") told = &c;
+    REQUIRE(told != nullptr);
+    CHECK(told->quoted);
+    REQUIRE(told->quoted_in);
+    CHECK(a.part(a.out.claims[*told->quoted_in].source) == "Ana Ruiz");
+    CHECK(told->resolved == "Ana Ruiz");  // "I" is the speaker
+  }
+}
+
 TEST_CASE("a speaker's label in a transcript is a person, and their turn quotes what they report", "[claims]") {
   const std::string text =
       "JAKE TAPPER: Governor, welcome.\n\nMARY FALLIN: Thank you. I told him the state needs calm.\n\n"

@@ -525,14 +525,20 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         // speaker's own, “... They told me so. ...” or “I hate to say it.
         // ...”, keeps the speaker.)
         else if (speakers == 0 && speaker && speaker_sentence + 1 == sentence &&
-                 (inside_quotation(sentence) || OpensWithQuote(text, sentences[sentence].span)))
+                 (inside_quotation(sentence) || OpensWithQuote(text, sentences[sentence].span))) {
           next = speaker;
+          // Its claims are quoted in the speaker's words ("I" is the speaker).
+          for (std::size_t k = i; k < end; ++k)
+            if ((*claims)[k].quoted && !(*claims)[k].quoted_in) (*claims)[k].quoted_in = speaker;
+        }
       }
       speaker = next;
       speaker_sentence = sentence;
       i = end;
     }
   }
+
+  m.ResolveFirstPerson(text, claims);
 
   // Denials that name whose claims they reject: "rejected Russia's claims".
   std::unordered_map<std::string, std::vector<std::size_t>> by_source;

@@ -106,6 +106,9 @@ struct ClaimExtractor::Impl {
   void ResolveSources(std::string_view text, const std::vector<Sentence>& sentences,
                       const std::vector<Annotation>& annotations, const std::vector<bool>& furniture,
                       std::vector<Claim>* claims) const;
+  // The first person ("I", "we") of a claim inside a quotation is the
+  // quotation's speaker (`quoted_in`): its type and resolved name. (sources.cpp)
+  void ResolveFirstPerson(std::string_view text, std::vector<Claim>* claims) const;
 };
 
 }  // namespace evident

@@ -767,11 +767,14 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
       continue;
     c.resolved = n.name;
   }
+  // (The first person inside a quotation is resolved by Extract, once the
+  // quotations that run on have their speakers: ResolveFirstPerson.)
+}
 
-  // The first person inside a quotation is the quotation's speaker.
+void ClaimExtractor::Impl::ResolveFirstPerson(std::string_view text, std::vector<Claim>* claims) const {
   for (Claim& c : *claims) {
     if (!c.quoted_in || c.source.empty()) continue;
-    if (!m.speaker_pronouns.Contains(Lower(text.substr(c.source.begin, c.source.size())))) continue;
+    if (!speaker_pronouns.Contains(Lower(text.substr(c.source.begin, c.source.size())))) continue;
     const Claim& speaker = (*claims)[*c.quoted_in];
     if (speaker.source.empty()) continue;
     c.source_type = speaker.source_type;

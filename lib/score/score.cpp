@@ -88,10 +88,15 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
       if (oe.end <= own.begin) scope.begin = std::max(scope.begin, oe.end);
       if (oe.begin >= own.end) scope.end = std::min(scope.end, oe.begin);
     }
-    if (c.quoted_in) {  // a claim inside a quotation: its markers stay inside too
+    // A claim inside a quotation: its markers stay inside too. (The
+    // quotation may be the speaker's earlier one, in another sentence, when
+    // the quotation runs on: “... . I told them so.”)
+    if (c.quoted_in) {
       const Span& quotation = (*claims)[*c.quoted_in].content;
-      scope.begin = std::max(scope.begin, quotation.begin);
-      scope.end = std::min(scope.end, quotation.end);
+      if (quotation.begin < scope.end && scope.begin < quotation.end) {
+        scope.begin = std::max(scope.begin, quotation.begin);
+        scope.end = std::min(scope.end, quotation.end);
+      }
     }
     const Span own = shared_source ? Extent(c, false) : extent;
     scope.begin = std::min(scope.begin, own.begin);
