@@ -302,6 +302,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"Mr. Ruiz", "person", "Ruiz", "adding", "his son is friendly"}},
       {"the subject of a clause after a first person's opinion", "I think Ruiz's argument reveals a flaw.",
        {"Ruiz's argument", "vague", "", "reveals", "a flaw"}},
+      {"a participle after a quantifier opening the clause", "And some undecided voters think the mayor should resign.",
+       {"some undecided voters", "vague", "", "think", "the mayor should resign"}},
       {"a possessive after a common noun's preposition", "But many people at his rallies agreed with the mayor.",
        {"many people at his rallies", "vague", "", "agreed with", "the mayor"}},
       {"everyone, nobody: no one in particular", "Not everyone said the dam held.",

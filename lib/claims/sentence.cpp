@@ -281,6 +281,14 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
       if (!glue(tok[b])) stop = b;
     }
     while (stop > 0 && m.IsNpWord(tok[stop - 1]) && !m.IsPronoun(tok[stop - 1])) --stop;
+    // "some undecided voters think", "the embattled governor says": a
+    // participle between a determiner or quantifier opening the clause and
+    // the noun. (Not before a name: "A teary-eyed Bush" is Bush.)
+    if (stop < j && stop >= 2 && !tok[stop].upper && !tok[stop - 1].upper && tok[stop - 1].lower.size() > 3 &&
+        (EndsWith(tok[stop - 1].lower, "ed") || EndsWith(tok[stop - 1].lower, "ing")) &&
+        (g.determiners.count(tok[stop - 2].lower) || g.quantifier_subjects.count(tok[stop - 2].lower)) &&
+        tok[stop - 2].lower != "that" && ClauseStartsAt(stop - 2))
+      stop -= 2;
     // "a study by the Council of the Great City Schools found": a record
     // and who made it; the phrase starts at the record's article.
     if (stop < j && stop >= 2 && tok[stop].lower == "by" && m.document_words.Contains(tok[stop - 1].lower)) {
@@ -495,6 +503,13 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
       if (k > 0 && k < j && g.determiners.count(tok[k - 1].lower) && tok[k - 1].lower != "that" &&
           opens_clause(k - 1))
         --k;
+      // "some undecided conservatives think", "the embattled governor says":
+      // a participle after a determiner or quantifier opening the clause.
+      if (k >= 2 && k < j && !tok[k - 1].upper && tok[k - 1].lower.size() > 3 &&
+          (EndsWith(tok[k - 1].lower, "ed") || EndsWith(tok[k - 1].lower, "ing")) &&
+          (g.determiners.count(tok[k - 2].lower) || g.quantifier_subjects.count(tok[k - 2].lower)) &&
+          tok[k - 2].lower != "that" && opens_clause(k - 2))
+        k -= 2;
       // "But hacking specialists say": a participle opening the clause is a modifier.
       if (k > 0 && k < j && !tok[k - 1].upper && tok[k - 1].lower.size() > 3 &&
           (EndsWith(tok[k - 1].lower, "ed") || EndsWith(tok[k - 1].lower, "ing")) && opens_clause(k - 1))
