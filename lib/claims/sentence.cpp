@@ -258,6 +258,13 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
   for (;;) {
     std::size_t stop = j;
     if (stop > 0 && m.IsPronoun(tok[stop - 1])) return {stop - 1, stop};
+    // "26% say": a share of those polled. ("About 26% say": with the word
+    // before it that opens the clause.)
+    if (stop >= 2 && tok[stop - 1].lower == "%" && std::isdigit(static_cast<unsigned char>(tok[stop - 2].lower[0]))) {
+      std::size_t b = stop - 2;
+      if (b > 0 && !tok[b - 1].punct && ClauseStartsAt(b - 1)) --b;
+      return {b, stop};
+    }
     // "the operator", "a local fire brigade": a determiner and up to three
     // lower-case words are a noun phrase even when the lexicon knows none.
     for (std::size_t back = 1; back <= 4 && back <= stop; ++back) {
@@ -593,7 +600,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Source
         (EndsWith(tok[h].lower, "ed") || EndsWith(tok[h].lower, "en")))
       --h;  // "polls taken in"
     if (g.not_in_noun_phrase.count(tok[h].lower) ||
-        (!m.IsNpNoun(tok[h].lower) && !IsNpPlural(tok[h].lower) &&
+        (!m.IsNpNoun(tok[h].lower) && !IsNpPlural(tok[h].lower) && tok[h].lower != "%" &&
          !std::isdigit(static_cast<unsigned char>(tok[h].lower[0])) &&
          !g.number_words.count(tok[h].lower)))
       break;
