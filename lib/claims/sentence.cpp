@@ -204,7 +204,8 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     const Token& t = tok[k - 1];
     if (t.lower == "released" || t.lower == "conducted" || t.lower == "published" || t.lower == "issued" ||
         t.lower == "commissioned" || t.lower == "carried" || t.lower == "filed" || t.lower == "obtained" ||
-        t.lower == "reviewed" || t.lower == "reported") {
+        t.lower == "reviewed" || t.lower == "reported" || t.lower == "compiled" || t.lower == "collected" ||
+        t.lower == "gathered") {
       // ("Figures reported on Sunday suggest": after a record only; "CNN
       // reported that night X testifies" is CNN's report.)
       if (k >= 2 && !tok[k - 2].punct && (m.IsNpWord(tok[k - 2]) || m.document_words.Contains(tok[k - 2].lower)) &&
@@ -1306,6 +1307,21 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
           std::size_t from = sentence_from;
           if (!local.empty() && inverted(local.back())) from = std::max(from, local.back().content.end);
           if (tok[comma].begin > from) content = TrimContent(text, {from, tok[comma].begin});
+          // "The dam, the mayor said, will hold until June": the report goes
+          // on after the speaker, so the content runs over them to its end
+          // (one span; the speaker and cue stay inside it). Not a quotation
+          // (“...,” she said, “...”: two claims), nor a clause that opens
+          // with a participle or holds a cue of its own ("..., the mayor
+          // said, adding that ...").
+          if (comma_before_np && k + 1 < limit_token && tok[k].lower == "," && !content.empty() &&
+              !OpensWithQuote(text, content) && !tok[k + 1].upper && !tok[k + 1].punct &&
+              !IsQuoteToken(tok[k + 1]) && !EndsWith(tok[k + 1].lower, "ing") &&
+              !g.clause_openers.count(tok[k + 1].lower) && tok[k + 1].lower != "and" &&
+              tok[k + 1].lower != "but") {
+            bool cue_after = false;
+            for (std::size_t x = k + 1; x < limit_token && !cue_after; ++x) cue_after = InCue(x);
+            if (!cue_after) content = TrimContent(text, {content.begin, limit});
+          }
           // (After "told", "informed": the one told, never the speaker.)
           if (source.empty() && (comma_before_np || !hearer_cue))
             source = comma_before_np ? SpanOf(b, e) : SpanOf(NpAfter(after_cue).first, speaker_end);
