@@ -1062,6 +1062,10 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         std::size_t qt = TokenAt(q.end);
         // (“...,” and condemned ...: a second verb of the speaker before, no quote frame)
         bool np_only = !(cue.first > qt && (tok[cue.first - 1].lower == "and" || tok[cue.first - 1].lower == "or"));
+        // (Right after the quotation, only a verb of saying frames it: in
+        // 'summed up Clinton as “terrible,” denounced her record' the
+        // record is no speaker; claims.yaml inverting_verbs.)
+        if (cue.first <= qt && !g.inverting_verbs.count(tok[cue.first].lower)) np_only = false;
         // ("Rep. Earl Blumenauer (D-Ore.) said": a party tag in parentheses.)
         bool in_parens = false;
         for (std::size_t k = qt; k < cue.first; ++k) {
