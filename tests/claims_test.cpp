@@ -311,6 +311,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
       {"a verb of stance right after a quotation does not frame it",
        "Ruiz called the plan \u201Cterrible,\u201D denounced its cost and said it would fail.",
        {"Ruiz", "person", "", "denounced", "its cost"}},
+      {"a lone preposition names no one", "And Ruiz, to her credit, refuses to attack the council.",
+       {"", "vague", "", "refuses", "to attack the council"}},
       {"a share of those polled", "53% describe themselves as liberal; 26% say they are conservative.",
        {"26%", "vague", "", "say", "they are conservative"}},
       {"... and of whom", "Some 42% of Ohioans say the state is on the wrong track.",

@@ -1642,6 +1642,19 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         }
       }
     }
+    // A lone preposition or grammar word names no one ("And Sanders, to his
+    // credit, refuses" gave "to"). Pronouns, relative ones too, stay.
+    if (!source.empty()) {
+      const std::size_t first = TokenAt(source.begin);
+      if (first < tok.size() && tok[first].end >= source.end && !m.IsPronoun(tok[first]) &&
+          !m.speaker_pronouns.Contains(tok[first].lower) && !m.addressee_pronouns.Contains(tok[first].lower) &&
+          !m.hearer_pronouns.Contains(tok[first].lower) && !g.quantifier_subjects.count(tok[first].lower) &&
+          !g.determiners.count(tok[first].lower) && !g.relative_words.count(tok[first].lower) &&
+          tok[first].lower != "we" && tok[first].lower != "us" &&
+          !(tok[first].upper && (tok[first].lower == "will" || tok[first].lower == "may")) &&
+          (g.prepositions.count(tok[first].lower) || g.not_in_noun_phrase.count(tok[first].lower)))
+        source = {};
+    }
     c.source = source;
     c.content = content;
     local.push_back(std::move(c));
