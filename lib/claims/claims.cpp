@@ -165,6 +165,22 @@ bool ClaimExtractor::FurnitureShape(std::string_view text, const Sentence& s) co
   return sentence.rfind("By ", 0) == 0 && sentence.size() < 80 && sentence.find('.') == std::string_view::npos;
 }
 
+namespace {
+
+// Makes *c a continuation of the claim `speaker` (at index `from`): the
+// speaker's words go on, under its source and cue (flag `continuation`).
+void GoOnWith(Claim* c, const Claim& speaker, std::size_t from) {
+  c->source = speaker.source;
+  c->source_type = speaker.source_type;
+  c->resolved = speaker.resolved;
+  c->antecedent = speaker.antecedent;
+  c->cue = speaker.cue;
+  c->stance = speaker.stance;
+  c->continues = from;
+}
+
+}  // namespace
+
 void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>& sentences,
                              const std::vector<Annotation>& annotations, std::vector<Claim>* claims) const {
   claims->clear();
@@ -373,13 +389,8 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       if (held) continue;
       Claim more;
       more.sentence = c.sentence;
-      more.source = c.source;
-      more.source_type = c.source_type;
-      more.antecedent = c.antecedent;
-      more.cue = c.cue;
-      more.stance = c.stance;
       more.content = part;
-      more.continues = with.size() - 1;
+      GoOnWith(&more, c, with.size() - 1);
       with.push_back(std::move(more));
     }
     claims->swap(with);
@@ -495,15 +506,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         else if (speaker && speaker_sentence + 1 == sentence && continues_quotation((*claims)[i])) from = speaker;
       }
       if (from) {
-        Claim& c = (*claims)[i];
-        const Claim& f = (*claims)[*from];
-        c.source = f.source;
-        c.source_type = f.source_type;
-        c.resolved = f.resolved;
-        c.antecedent = f.antecedent;
-        c.cue = f.cue;
-        c.stance = f.stance;
-        c.continues = from;
+        GoOnWith(&(*claims)[i], (*claims)[*from], *from);
         next = from;
       } else {
         // The speaker: a claim with a source, a cue and words of its own (not
