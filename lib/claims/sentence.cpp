@@ -1634,25 +1634,19 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
           source.end = tok[n - 1].end;
         } else {
           while (last > first && (glue(last) || tok[last].lower == ",")) source.end = tok[--last].end;
-          // (Nothing left that names anyone: "Is the", "to the", "Even the".)
-          if (last == first && !m.IsPronoun(tok[first]) &&
-              (g.not_in_noun_phrase.count(tok[first].lower) || g.sentence_adverbs.count(tok[first].lower) ||
-               tok[first].lower == "even"))
-            source = {};
         }
       }
     }
     // A lone preposition or grammar word names no one ("And Sanders, to his
-    // credit, refuses" gave "to"). Pronouns, relative ones too, stay.
-    if (!source.empty()) {
-      const std::size_t first = TokenAt(source.begin);
-      if (first < tok.size() && tok[first].end >= source.end && !m.IsPronoun(tok[first]) &&
-          !m.speaker_pronouns.Contains(tok[first].lower) && !m.addressee_pronouns.Contains(tok[first].lower) &&
-          !m.hearer_pronouns.Contains(tok[first].lower) && !g.quantifier_subjects.count(tok[first].lower) &&
-          !g.determiners.count(tok[first].lower) && !g.relative_words.count(tok[first].lower) &&
-          tok[first].lower != "we" && tok[first].lower != "us" &&
-          !(tok[first].upper && (tok[first].lower == "will" || tok[first].lower == "may")) &&
-          (g.prepositions.count(tok[first].lower) || g.not_in_noun_phrase.count(tok[first].lower)))
+    // credit, refuses" gave "to"; "Is the", "Even the" before the words
+    // after an article were dropped). Pronouns, relative ones too, stay.
+    if (const std::size_t first = TokenAt(source.begin); !source.empty() && first < tok.size()) {
+      const std::string& w = tok[first].lower;
+      if (tok[first].end >= source.end && !m.IsPronoun(tok[first]) &&
+          !m.speaker_pronouns.Contains(w) && !m.addressee_pronouns.Contains(w) && !m.hearer_pronouns.Contains(w) &&
+          !g.quantifier_subjects.count(w) && !g.determiners.count(w) && !g.relative_words.count(w) && w != "we" &&
+          w != "us" && !(tok[first].upper && IsNameModal(w)) &&
+          (g.prepositions.count(w) || g.not_in_noun_phrase.count(w) || g.sentence_adverbs.count(w) || w == "even"))
         source = {};
     }
     c.source = source;
