@@ -88,6 +88,12 @@ struct ClaimExtractor::Impl {
     return np_words.Contains(w) || person_roles.Contains(w) || organisation_words.Contains(w) ||
            media_words.Contains(w) || vague_words.Contains(w);
   }
+  // The plural of such a word: "heads", "firms", "agencies".
+  bool IsNpPlural(const std::string& w) const {
+    if (w.size() <= 3 || w.back() != 's' || w.ends_with("ss")) return false;
+    if (w.ends_with("ies") && IsNpNoun(w.substr(0, w.size() - 3) + "y")) return true;
+    return IsNpNoun(w.substr(0, w.size() - 1));
+  }
 
   class SentenceReader;  // one sentence's tokens, cues and claims (sentence.cpp)
   class SourceResolver;  // one document's named sources (sources.cpp)

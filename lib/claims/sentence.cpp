@@ -86,7 +86,11 @@ class ClaimExtractor::Impl::SentenceReader {
   // The noun phrase that starts at token `from` (after "by", the agent):
   // "..., said the finance minister", "said one source who ...".
   std::pair<std::size_t, std::size_t> NpAfter(std::size_t from) const;
-  bool IsNpPlural(const std::string& w) const;
+  // Whether token `at` - 1 is a participle after a determiner or a
+  // quantifier, modifying the noun at `at`: "some [undecided] voters", "the
+  // [embattled] governor". (Whether that determiner opens the clause is the
+  // caller's question.)
+  bool ParticipleAfterDeterminer(std::size_t at) const;
   // The subject of the sentence's main clause, ending before token
   // `before`: the first noun phrase at the sentence start or after a comma
   // that a lower-case word (the verb) follows ("But a few days later, Trump
@@ -292,11 +296,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     // "some undecided voters think", "the embattled governor says": a
     // participle between a determiner or quantifier opening the clause and
     // the noun. (Not before a name: "A teary-eyed Bush" is Bush.)
-    if (stop < j && stop >= 2 && !tok[stop].upper && !tok[stop - 1].upper && tok[stop - 1].lower.size() > 3 &&
-        (EndsWith(tok[stop - 1].lower, "ed") || EndsWith(tok[stop - 1].lower, "ing")) &&
-        (g.determiners.count(tok[stop - 2].lower) || g.quantifier_subjects.count(tok[stop - 2].lower)) &&
-        tok[stop - 2].lower != "that" && ClauseStartsAt(stop - 2))
-      stop -= 2;
+    if (stop < j && !tok[stop].upper && ParticipleAfterDeterminer(stop) && ClauseStartsAt(stop - 2)) stop -= 2;
     // "a study by the Council of the Great City Schools found": a record
     // and who made it; the phrase starts at the record's article.
     if (stop < j && stop >= 2 && tok[stop].lower == "by" && m.document_words.Contains(tok[stop - 1].lower)) {
@@ -513,11 +513,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
         --k;
       // "some undecided conservatives think", "the embattled governor says":
       // a participle after a determiner or quantifier opening the clause.
-      if (k >= 2 && k < j && !tok[k - 1].upper && tok[k - 1].lower.size() > 3 &&
-          (EndsWith(tok[k - 1].lower, "ed") || EndsWith(tok[k - 1].lower, "ing")) &&
-          (g.determiners.count(tok[k - 2].lower) || g.quantifier_subjects.count(tok[k - 2].lower)) &&
-          tok[k - 2].lower != "that" && opens_clause(k - 2))
-        k -= 2;
+      if (k < j && ParticipleAfterDeterminer(k) && opens_clause(k - 2)) k -= 2;
       // "But hacking specialists say": a participle opening the clause is a modifier.
       if (k > 0 && k < j && !tok[k - 1].upper && tok[k - 1].lower.size() > 3 &&
           (EndsWith(tok[k - 1].lower, "ed") || EndsWith(tok[k - 1].lower, "ing")) && opens_clause(k - 1))
@@ -576,12 +572,12 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
   }
 }
 
-// The plural of a word the lexicon knows in a source's noun phrase:
-// "heads", "firms", "agencies".
-bool ClaimExtractor::Impl::SentenceReader::IsNpPlural(const std::string& w) const {
-  if (w.size() <= 3 || w.back() != 's' || w.ends_with("ss")) return false;
-  if (w.ends_with("ies") && m.IsNpNoun(w.substr(0, w.size() - 3) + "y")) return true;
-  return m.IsNpNoun(w.substr(0, w.size() - 1));
+bool ClaimExtractor::Impl::SentenceReader::ParticipleAfterDeterminer(std::size_t at) const {
+  if (at < 2 || at >= tok.size()) return false;
+  const Token& p = tok[at - 1];
+  const std::string& d = tok[at - 2].lower;
+  return !p.upper && p.lower.size() > 3 && (EndsWith(p.lower, "ed") || EndsWith(p.lower, "ing")) &&
+         (g.determiners.count(d) || g.quantifier_subjects.count(d)) && d != "that";
 }
 
 std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::SourceBefore(std::size_t end) const {
@@ -601,7 +597,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Source
         (EndsWith(tok[h].lower, "ed") || EndsWith(tok[h].lower, "en")))
       --h;  // "polls taken in"
     if (g.not_in_noun_phrase.count(tok[h].lower) ||
-        (!m.IsNpNoun(tok[h].lower) && !IsNpPlural(tok[h].lower) && tok[h].lower != "%" &&
+        (!m.IsNpNoun(tok[h].lower) && !m.IsNpPlural(tok[h].lower) && tok[h].lower != "%" &&
          !std::isdigit(static_cast<unsigned char>(tok[h].lower[0])) &&
          !g.number_words.count(tok[h].lower)))
       break;
