@@ -1460,6 +1460,22 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
                 that = true;
                 break;
               }
+              // "told the council the dam would hold", "told his aides he
+              // was leaving": the one told, a short noun phrase, then the
+              // clause or what was told, opening with an article or a pronoun.
+              if (!that && !tok[start].upper && g.determiners.count(tok[start].lower) &&
+                  tok[start].lower != "that") {
+                std::size_t k = start + 1;
+                while (k < tok.size() && k - start <= 4 && !tok[k].punct && !IsQuoteToken(tok[k]) &&
+                       !g.determiners.count(tok[k].lower) && !m.IsPronoun(tok[k]) &&
+                       !g.not_in_noun_phrase.count(tok[k].lower) && !g.prepositions.count(tok[k].lower) &&
+                       !g.post_modifier_prepositions.count(tok[k].lower) &&
+                       !(!tok[k].upper && (EndsWith(tok[k].lower, "ed") || EndsWith(tok[k].lower, "ing"))))
+                  ++k;
+                if (k > start + 1 && k < tok.size() && !tok[k].upper &&
+                    (g.determiners.count(tok[k].lower) || m.IsPronoun(tok[k])) && tok[k].lower != "that")
+                  j = start = k;
+              }
               // "told AP the dam held", "told Ana Ruiz it was over": a name,
               // then the clause (which starts lower-case).
               if (!that && tok[start].upper) {
