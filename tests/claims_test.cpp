@@ -115,6 +115,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
       {"... after another cue, the agent with lower-case nouns",
        "The agency rejected allegations by intelligence officials that the messages were classified.",
        {"intelligence officials", "person", "", "allegations", "the messages were classified"}},
+      {"... and with 'from' before the clause", "The mayor faced criticism from rivals that the dam was unsafe.",
+       {"rivals", "person", "", "criticism", "the dam was unsafe"}},
       {"a bare noun claim after another cue names no one",
        "The agency rejected allegations that the convoy carried arms.",
        {"", "vague", "", "allegations", "the convoy carried arms"}},

@@ -1212,16 +1212,6 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
       }
     } else {
       auto [b, e] = SourceBefore(cue.first);
-      // A noun after a determiner or possessive ("the allegations", "Russia's
-      // claims") or with its agent ("Allegations by the ministry that",
-      // "rejected claims by X that").
-      const bool agent_after = after_cue + 1 < tok.size() && tok[after_cue].lower == "by";
-      const bool noun_cue = g.noun_cues.count(cue_lower) > 0 &&
-                            (agent_after || (cue.first > 0 && (g.determiners.count(tok[cue.first - 1].lower) ||
-                                                                IsPossessive(tok[cue.first - 1]))));
-      // A bare noun right after another cue ("rejected allegations that")
-      // names no source: the words before are the other cue's.
-      if (!noun_cue && g.noun_cues.count(cue_lower) > 0 && cue.first > 0 && InCue(cue.first - 1)) b = e;
       // The agent of a noun cue, "claims by the ministry that": a noun
       // phrase, and lower-case nouns up to the clause ("by intelligence
       // agencies that").
@@ -1235,6 +1225,24 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         if (x > se && x < tok.size() && tok[x].lower == "that") se = x;
         return std::pair{sb, se};
       };
+      // ("criticism from rivals that ...": "from" names the one who made it
+      // too, when the clause follows.)
+      const bool agent_after =
+          after_cue + 1 < tok.size() &&
+          (tok[after_cue].lower == "by" ||
+           (tok[after_cue].lower == "from" && g.noun_cues.count(cue_lower) > 0 && [&] {
+             const auto [sb, se] = noun_agent();
+             return se > sb && se < tok.size() && tok[se].lower == "that";
+           }()));
+      // A noun after a determiner or possessive ("the allegations", "Russia's
+      // claims") or with its agent ("Allegations by the ministry that",
+      // "rejected claims by X that").
+      const bool noun_cue = g.noun_cues.count(cue_lower) > 0 &&
+                            (agent_after || (cue.first > 0 && (g.determiners.count(tok[cue.first - 1].lower) ||
+                                                                IsPossessive(tok[cue.first - 1]))));
+      // A bare noun right after another cue ("rejected allegations that")
+      // names no source: the words before are the other cue's.
+      if (!noun_cue && g.noun_cues.count(cue_lower) > 0 && cue.first > 0 && InCue(cue.first - 1)) b = e;
       if (noun_cue) {
         // "Russia's claims about X", "its claim that X"; "these allegations" names no one.
         if (source.empty()) {
