@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "claims/extract.h"
@@ -583,6 +584,31 @@ bool ClaimExtractor::Impl::SentenceReader::ParticipleAfterDeterminer(std::size_t
 std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::SourceBefore(std::size_t end) const {
   auto [b, e] = NpBefore(end);
   if (b >= e) return {b, e};
+  // "Clinton in a statement said", "Sanders at a rally in Iowa said", "the
+  // senator during the debate said": a prepositional phrase of the occasion
+  // or medium (claims.yaml medium_words) between the subject and its cue.
+  // The source is the noun phrase before it. (Not "Voters in Iowa said".)
+  auto occasion = [&](std::size_t pb, std::size_t pe) {
+    for (std::size_t k = pb; k < pe; ++k)
+      if (g.medium_words.count(tok[k].lower)) return true;
+    return false;
+  };
+  auto adjunct_preposition = [&](const Token& t) {
+    return t.lower == "in" || t.lower == "at" || t.lower == "during" || t.lower == "on" || t.lower == "after" ||
+           t.lower == "before" || t.lower == "via" || t.lower == "through";
+  };
+  for (int hop = 0; hop < 3 && b >= 2 && adjunct_preposition(tok[b - 1]); ++hop) {
+    auto [pb, pe] = NpBefore(b - 1);
+    if (pe <= pb) break;
+    // ("at a rally in Iowa": the place after the occasion.)
+    if (!occasion(b, e)) {
+      if (!occasion(pb, pe) || pb < 2 || !adjunct_preposition(tok[pb - 1])) break;
+      std::tie(pb, pe) = NpBefore(pb - 1);
+      if (pe <= pb) break;
+    }
+    b = pb;
+    e = pe;
+  }
   // "Exit polls taken in South Carolina found", "An earlier report in a
   // New Hampshire paper said": the noun phrase before the cue is the
   // object of a preposition after the source's head, which opens the
