@@ -776,6 +776,10 @@ TEST_CASE("source types: a capitalised name alone is a person unless it names no
       {"North Korea said the deal was good.", "organisation"},  // the same, in two words
       {"NATO said the deal was good.", "organisation"},       // an acronym
       {"Democrats said the deal was good.", "organisation"},  // a plural: a group
+      // a surname that looks plural, with the full name later in the text
+      {"Sanders said the deal was good. Bernie Sanders is a senator.", "person"},
+      // (not a group written in the singular too, nor one a place heads)
+      {"Democrats said the deal was good. Iowa Democrats and a Democratic mayor agreed.", "organisation"},
       {"BuzzFeed reported that the deal was good.", "organisation"},  // a capital inside the word
       {"McCain said the deal was good.", "person"},                   // (not after Mc)
       {"Twitter said the deal was good.", "organisation"},            // claims.yaml organisation_names

@@ -588,9 +588,29 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
               break;
             }
           }
-          // "Devine said", with "Tad Devine" earlier in the text.
+          // "Devine said", with "Tad Devine" earlier in the text; a name
+          // that looks plural ("Sanders said") also with the full name later,
+          // when the text never writes its singular, alone or in a longer
+          // word ("Republican", "Democratic"), and no place heads it ("New
+          // Hampshire Democrats").
           if (*kind != SourceType::kPerson && FullNameBefore(word, c.source.begin))
             kind = SourceType::kPerson;
+          auto singular_written = [&] {
+            const std::string_view one = word.substr(0, word.size() - 1);
+            for (std::size_t pos = text.find(one); pos != std::string_view::npos; pos = text.find(one, pos + 1)) {
+              const std::size_t after = pos + one.size();
+              if (after >= text.size() || text[after] != 's') return true;
+            }
+            return false;
+          };
+          if (*kind != SourceType::kPerson && group && !acronym && !camel && !CommonWord(head, opens_sentence) &&
+              !m.non_person_names.Contains(bare) && !singular_written()) {
+            if (const std::string* full = FullNameBefore(word, text.size())) {
+              const std::vector<Token> fw = Tokenize(*full, 0, full->size());
+              if (!fw.empty() && !m.non_person_names.MatchAt(fw, 0) && !m.organisation_words.AnyIn(fw, 0, fw.size()))
+                kind = SourceType::kPerson;
+            }
+          }
         } else if (std::all_of(st.begin(), st.end(), [](const Token& t) { return t.upper || t.punct; })) {
           // ("North Korea", "New Hampshire": a place.)
           const bool place = m.non_person_names.MatchAt(st, 0) == st.size();
