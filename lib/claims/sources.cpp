@@ -158,6 +158,10 @@ class ClaimExtractor::Impl::SourceResolver {
   // ("There", "Having", "Sources"), a word the text also writes in lower
   // case. ("“...,” Will wrote": a modal inside the sentence is a name.)
   bool CommonWord(const Token& t, bool opens_sentence);
+  // Whether the text never writes the plural-looking `word` without its
+  // final "s", alone or in a longer word ("Sander" for "Sanders"; not
+  // "Democrat", "Democratic" for "Democrats"). Looked up once per word.
+  bool SingularUnwritten(std::string_view word);
   // Where a look back over `named` stops: kResolveWindow sources back.
   std::vector<Named>::reverse_iterator NamedLimit();
 
@@ -174,6 +178,7 @@ class ClaimExtractor::Impl::SourceResolver {
   // The words of every noun phrase that named a person, by name, phrases
   // apart: "russian foreign minister sergei lavrov | lavrov".
   std::unordered_map<std::string, std::vector<std::string>> descriptions;
+  std::unordered_map<std::string, bool> singular_unwritten;  // SingularUnwritten's answers
   // The words before a name wherever the text writes it ("GOP Sen. John
   // McCain" when only "McCain said"), looked up once per name, within 16 KB
   // either side of a mention: all of an article, and a long document is
@@ -361,6 +366,17 @@ bool ClaimExtractor::Impl::SourceResolver::CommonWord(const Token& t, bool opens
     }
   }
   return entry->second;
+}
+
+bool ClaimExtractor::Impl::SourceResolver::SingularUnwritten(std::string_view word) {
+  auto [entry, fresh] = singular_unwritten.try_emplace(std::string(word), true);
+  if (!fresh) return entry->second;
+  const std::string_view one = word.substr(0, word.size() - 1);
+  for (std::size_t pos = text.find(one); pos != std::string_view::npos; pos = text.find(one, pos + 1)) {
+    const std::size_t after = pos + one.size();
+    if (after >= text.size() || text[after] != 's') return entry->second = false;
+  }
+  return true;
 }
 
 const std::string* ClaimExtractor::Impl::SourceResolver::FullNameBefore(std::string_view word, std::size_t before) {
@@ -595,17 +611,10 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
           // Hampshire Democrats").
           if (*kind != SourceType::kPerson && FullNameBefore(word, c.source.begin))
             kind = SourceType::kPerson;
-          auto singular_written = [&] {
-            const std::string_view one = word.substr(0, word.size() - 1);
-            for (std::size_t pos = text.find(one); pos != std::string_view::npos; pos = text.find(one, pos + 1)) {
-              const std::size_t after = pos + one.size();
-              if (after >= text.size() || text[after] != 's') return true;
-            }
-            return false;
-          };
           if (*kind != SourceType::kPerson && group && !acronym && !camel && !CommonWord(head, opens_sentence) &&
-              !m.non_person_names.Contains(bare) && !singular_written()) {
-            if (const std::string* full = FullNameBefore(word, text.size())) {
+              !m.non_person_names.Contains(bare)) {
+            const std::string* full = FullNameBefore(word, text.size());
+            if (full && SingularUnwritten(word)) {
               const std::vector<Token> fw = Tokenize(*full, 0, full->size());
               if (!fw.empty() && !m.non_person_names.MatchAt(fw, 0) && !m.organisation_words.AnyIn(fw, 0, fw.size()))
                 kind = SourceType::kPerson;
