@@ -583,6 +583,34 @@ bool ClaimExtractor::Impl::SentenceReader::ParticipleAfterDeterminer(std::size_t
 
 std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::SourceBefore(std::size_t end) const {
   auto [b, e] = NpBefore(end);
+  // "Officials who spoke on condition of anonymity said", "Even Republicans
+  // who have praised his candidacy warned": no noun phrase right before
+  // the cue, but a "who" clause whose head is the subject.
+  // (Not when the cue is the clause's own verb, "a candidate who was
+  // lambasted", "Democrats who at least said": then only auxiliaries and
+  // adverbs stand between; nor an infinitive, "the decision to endorse".)
+  if (b >= e && end > 0 && end < tok.size() && !g.noun_cues.count(tok[end].lower) &&
+      !EndsWith(tok[end].lower, "ing")) {
+    static const std::set<std::string, std::less<>> function_words = {
+        "is",  "are",  "was", "were",   "be",    "been",  "being", "has",   "have",  "had",  "will",
+        "would", "can", "could", "may", "might", "must", "should", "do",    "does",  "did",  "not",
+        "also", "at",  "least", "just", "still", "ever", "never", "even",  "no",    "longer", "to",
+        "only", "already", "once", "often", "now", "then", "reportedly", "allegedly", "publicly"};
+    std::size_t j = end;
+    for (std::size_t n; j > 0 && (n = m.PreCueBefore(tok, j, false)) > 0;) j -= n;
+    for (std::size_t r = j; r > 0 && end - r < 14;) {
+      --r;
+      if (tok[r].punct || g.clause_openers.count(tok[r].lower)) break;
+      if (tok[r].lower != "who") continue;
+      bool own_verb = true;  // the relative clause has a verb of its own before the cue
+      for (std::size_t k = r + 1; k < end && own_verb; ++k) own_verb = function_words.count(tok[k].lower) > 0;
+      if (r > 0 && r + 1 < j && !own_verb && tok[end - 1].lower != "to" && !tok[r - 1].punct) {
+        auto [hb, he] = NpBefore(r);
+        if (he > hb) return {hb, he};
+      }
+      break;
+    }
+  }
   if (b >= e) return {b, e};
   // "Clinton in a statement said", "Sanders at a rally in Iowa said", "the
   // senator during the debate said": a prepositional phrase of the occasion
@@ -1681,6 +1709,17 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         } else {
           while (last > first && (glue(last) || tok[last].lower == ",")) source.end = tok[--last].end;
         }
+      }
+    }
+    // A source that ends in a form of "be" read the one a passive cue is
+    // about as its speaker ("The mayor was criticized for the delay" gave
+    // "The mayor was"): an agentless passive names no source.
+    if (!source.empty()) {
+      const std::size_t last = TokenAt(source.end - 1);
+      if (last < tok.size()) {
+        const std::string& w = tok[last].lower;
+        if (w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being")
+          source = {};
       }
     }
     // A lone preposition or grammar word names no one ("And Sanders, to his
