@@ -220,8 +220,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
       if (a.span.begin <= c.content.begin || a.span.end > c.content.end) continue;
       // (The quotations do not overlap and come by their end: the first
       // that ends at or after the marker is the only one that can hold it.)
-      auto q = std::lower_bound(quotes.begin(), quotes.end(), a.span.end,
-                                [](const Span& x, std::size_t v) { return x.end < v; });
+      auto q = QuoteEndingFrom(quotes, a.span.end);
       if (q != quotes.end() && q->begin < a.span.begin) continue;
       const std::string_view before = text.substr(c.content.begin, a.span.begin - c.content.begin);
       std::size_t cut = before.rfind(',');
@@ -269,8 +268,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         has_cue = true;
         // (The quotations do not overlap and come by their end. A mark left
         // unpaired counts too: '"What we have seen is that ...'.)
-        auto q = std::lower_bound(quotes.begin(), quotes.end(), s.span.begin + 1,
-                                  [](const Span& x, std::size_t v) { return x.end < v; });
+        auto q = QuoteEndingFrom(quotes, s.span.begin + 1);
         someone_elses =
             (q != quotes.end() && q->begin < s.span.end) || sentence.find('"') != std::string_view::npos ||
             sentence.find("\u201C") != std::string_view::npos ||
@@ -376,8 +374,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
         continue;
       const Sentence& s = sentences[c.sentence];
       const std::size_t after = std::max(c.cue.end, c.source.end);
-      auto q = std::lower_bound(quotes.begin(), quotes.end(), after + 1,
-                                [](const Span& x, std::size_t v) { return x.end < v; });
+      auto q = QuoteEndingFrom(quotes, after + 1);
       if (q == quotes.end() || q->begin < after || q->begin >= s.span.end || q->begin - after > 80) continue;
       std::string_view gap = text.substr(after, q->begin - after);
       while (gap.ends_with(' ')) gap.remove_suffix(1);
@@ -404,8 +401,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
   for (std::size_t i = 0; i < claims->size(); ++i) {
     Claim& c = (*claims)[i];
     if (c.cue.empty()) continue;
-    auto q = std::lower_bound(quotes.begin(), quotes.end(), c.cue.end,
-                              [](const Span& x, std::size_t v) { return x.end < v; });
+    auto q = QuoteEndingFrom(quotes, c.cue.end);
     if (q == quotes.end() || q->begin >= c.cue.begin) continue;
     std::size_t open = q->begin, close = q->end;  // inside the marks
     if (text.compare(open, 2, "''") == 0) {
@@ -467,8 +463,7 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
   // (“The pumps work. We will rebuild.”: the second sentence).
   auto inside_quotation = [&](std::size_t sentence) {
     const std::size_t at = sentences[sentence].span.begin;
-    auto q = std::lower_bound(quotes.begin(), quotes.end(), at + 1,
-                              [](const Span& x, std::size_t v) { return x.end < v; });
+    auto q = QuoteEndingFrom(quotes, at + 1);
     return q != quotes.end() && q->begin < at;
   };
   auto continues_quotation = [&](const Claim& c) {

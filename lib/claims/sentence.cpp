@@ -1071,8 +1071,7 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
     near_quotes.clear();
     {
       const std::size_t from = s.span.begin >= 3 ? s.span.begin - 3 : 0;
-      auto lo = std::lower_bound(quotes.begin(), quotes.end(), from,
-                                 [](const Span& q, std::size_t v) { return q.end < v; });
+      auto lo = QuoteEndingFrom(quotes, from);
       for (auto it = lo; it != quotes.end() && it->end <= a.span.begin; ++it)
         near_quotes.push_back(static_cast<std::size_t>(it - quotes.begin()));
       auto blo = std::lower_bound(quotes_by_begin.begin(), quotes_by_begin.end(), a.span.end,

@@ -272,6 +272,10 @@ std::vector<Span> FindQuotes(std::string_view text) {
   return outer;
 }
 
+std::vector<Span>::const_iterator QuoteEndingFrom(const std::vector<Span>& quotes, std::size_t at) {
+  return std::lower_bound(quotes.begin(), quotes.end(), at, [](const Span& q, std::size_t v) { return q.end < v; });
+}
+
 bool OpensWithQuote(std::string_view text, const Span& s) {
   const std::string_view t = text.substr(s.begin, s.size());
   return t.starts_with("\u201C") || t.starts_with('"') || t.starts_with("''");

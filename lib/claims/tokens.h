@@ -139,6 +139,10 @@ std::string Lower(std::string_view s);
 // open at the end).
 std::vector<Span> FindQuotes(std::string_view text);
 
+// The first of FindQuotes' quotations that ends at or after byte `at` (the
+// one holding `at`, if any, or the next), by binary search.
+std::vector<Span>::const_iterator QuoteEndingFrom(const std::vector<Span>& quotes, std::size_t at);
+
 // Whether a span starts with an opening quotation mark (“, " or '').
 bool OpensWithQuote(std::string_view text, const Span& s);
 

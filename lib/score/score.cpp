@@ -27,11 +27,13 @@ double Round(double x) { return std::round(x * 1000.0) / 1000.0; }
 // `with_source` is false.
 Span Extent(const Claim& c, bool with_source = true) {
   Span e = c.content;
-  for (const Span* s : {with_source ? &c.source : &c.cue, &c.cue}) {
-    if (s->empty()) continue;
-    e.begin = std::min(e.begin, s->begin);
-    e.end = std::max(e.end, s->end);
-  }
+  auto widen = [&](const Span& s) {
+    if (s.empty()) return;
+    e.begin = std::min(e.begin, s.begin);
+    e.end = std::max(e.end, s.end);
+  };
+  widen(c.cue);
+  if (with_source) widen(c.source);
   return e;
 }
 
@@ -74,6 +76,7 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
     // Two claims of one subject ("Zakharova claimed that X, and said Y";
     // "“X,” she said, adding that Y") part where their cues and contents
     // do; the subject they share then belongs to neither stretch.
+    const Span core = Extent(c, false);  // without the source, for a subject two claims share
     bool shared_source = false;
     for (auto it = same_begin; it != same_end; ++it) {
       const Claim& o = *it;
@@ -81,7 +84,7 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
       const bool shared = !c.continues && !o.continues && !c.source.empty() && o.source.begin == c.source.begin &&
                           o.source.end == c.source.end;
       shared_source = shared_source || shared;
-      const Span own = shared ? Extent(c, false) : extent;
+      const Span own = shared ? core : extent;
       // (A quotation going on after its speaker in the same sentence,
       // “...,” she said, “...”, has only its content here.)
       const Span oe = o.continues ? o.content : Extent(o, !shared);
@@ -98,7 +101,7 @@ void Scorer::Score(std::string_view text, const std::vector<Sentence>& sentences
         scope.end = std::min(scope.end, quotation.end);
       }
     }
-    const Span own = shared_source ? Extent(c, false) : extent;
+    const Span own = shared_source ? core : extent;
     scope.begin = std::min(scope.begin, own.begin);
     scope.end = std::max(scope.end, own.end);
     // (Without the spaces and commas where it meets the next claim's.)
