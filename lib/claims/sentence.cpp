@@ -66,6 +66,11 @@ class ClaimExtractor::Impl::SentenceReader {
   void Build(std::vector<Claim>* claims);
 
  private:
+  // The source phrase with its cut edges mended: a phrase that ends in "of"
+  // or an article goes on to the cue, else ends before it; nothing when
+  // what is left names no one (a lone grammar word, a subject before a
+  // passive's "was").
+  Span TidySource(Span source) const;
   // The first token that ends after `byte` (the one at or after it).
   std::size_t TokenAt(std::size_t byte) const;
   // A clause may start at token `at`: the sentence start, or after a mark,
@@ -136,6 +141,57 @@ class ClaimExtractor::Impl::SentenceReader {
   std::vector<CueInfo> cues;
   std::vector<Claim> local;  // the sentence's claims so far
 };
+
+Span ClaimExtractor::Impl::SentenceReader::TidySource(Span source) const {
+  if (source.empty()) return source;
+  // A source does not end in an article, "of" or "and": the reader cut the
+  // phrase ("The head of the major Super PAC backing ..., Mike Murphy,
+  // praised" gave "The head of the"). What stands before them is kept.
+  auto glue = [&](std::size_t k) {
+    return tok[k].lower == "the" || tok[k].lower == "a" || tok[k].lower == "an" || tok[k].lower == "of" ||
+           tok[k].lower == "and";
+  };
+  const std::size_t first = TokenAt(source.begin);
+  std::size_t last = TokenAt(source.end - 1);
+  if (first >= tok.size() || last >= tok.size()) return source;
+  if (last > first && glue(last)) {
+    // First try the words after it, up to the cue or a mark ("California
+    // Rep. Duncan Hunter's chief of staff"): lower-case nouns the lexicon
+    // does not know.
+    std::size_t n = last + 1;
+    // ("One of them, UnitedHealth Group, has threatened")
+    if (n < tok.size() && tok[last].lower == "of" && (tok[n].lower == "them" || tok[n].lower == "us")) ++n;
+    while (n < tok.size() && n - last <= 4 && !tok[n].punct && !InCue(n) && !IsQuoteToken(tok[n]) &&
+           !g.not_in_noun_phrase.count(tok[n].lower) && !g.prepositions.count(tok[n].lower) &&
+           !m.pre_cue.Contains(tok[n].lower) && !g.days.count(tok[n].lower) &&
+           !g.relative_words.count(tok[n].lower) && tok[n].lower != "that" &&
+           !(!tok[n].upper && (EndsWith(tok[n].lower, "ed") || EndsWith(tok[n].lower, "ing"))))
+      ++n;
+    const bool ends = n >= tok.size() || tok[n].punct || InCue(n) || m.pre_cue.Contains(tok[n].lower) ||
+                      g.days.count(tok[n].lower) || g.relative_words.count(tok[n].lower);
+    if (n > last + 1 && ends && !glue(n - 1)) {
+      source.end = tok[n - 1].end;
+      last = n - 1;
+    } else {
+      while (last > first && (glue(last) || tok[last].lower == ",")) source.end = tok[--last].end;
+    }
+  }
+  // A source that ends in a form of "be" read the one a passive cue is about
+  // as its speaker ("The mayor was criticized for the delay" gave "The mayor
+  // was"): an agentless passive names no source.
+  if (IsFormOfBe(tok[last].lower)) return {};
+  // A lone preposition or grammar word names no one ("And Sanders, to his
+  // credit, refuses" gave "to"; "Is the", "Even the" before the words after
+  // an article were dropped). Pronouns, relative ones too, stay.
+  const std::string& w = tok[first].lower;
+  if (first == last && !m.IsPronoun(tok[first]) && !m.speaker_pronouns.Contains(w) &&
+      !m.addressee_pronouns.Contains(w) && !m.hearer_pronouns.Contains(w) && !g.quantifier_subjects.count(w) &&
+      !g.determiners.count(w) && !g.relative_words.count(w) && w != "we" && w != "us" &&
+      !(tok[first].upper && IsNameModal(w)) &&
+      (g.prepositions.count(w) || g.not_in_noun_phrase.count(w) || g.sentence_adverbs.count(w) || w == "even"))
+    return {};
+  return source;
+}
 
 std::size_t ClaimExtractor::Impl::SentenceReader::TokenAt(std::size_t byte) const {
   std::size_t k = 0;
@@ -1041,14 +1097,13 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
     // asked is not what was said.)
     if (source.empty() && content.empty() && !label && agent.second > agent.first && rule.type != "accusing" &&
         tok[cue.first].lower != "asked") {
-      static const std::set<std::string, std::less<>> be = {"is", "are", "was", "were", "been", "be", "being"};
       std::size_t aux = cue.first;
       for (std::size_t n; aux > 0 && (n = m.PreCueBefore(tok, aux)) > 0;) aux -= n;
-      if (aux > 0 && be.count(tok[aux - 1].lower)) {
+      if (aux > 0 && IsFormOfBe(tok[aux - 1].lower)) {
         const auto [ab, ae] = agent;
         std::size_t subject_end = aux - 1;
         for (std::size_t n; subject_end > 0 && ((n = m.pre_cue.MatchBefore(tok, subject_end)) > 0 ||
-                                                be.count(tok[subject_end - 1].lower));)
+                                                IsFormOfBe(tok[subject_end - 1].lower));)
           subject_end -= std::max<std::size_t>(1, n);
         auto [sb, se] = NpBefore(subject_end);
         const std::size_t k = m.SkipAdjuncts(tok, ae);
@@ -1678,62 +1733,7 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
       const std::size_t mark = PossessiveEnding(tok[cue.first - 1].lower);
       if (mark == 1 || mark == 3) source.end -= mark;
     }
-    // A source does not end in an article, "of" or "and": the reader cut the
-    // phrase ("The head of the major Super PAC backing ..., Mike Murphy,
-    // praised" gave "The head of the"). What stands before them is kept.
-    if (!source.empty()) {
-      auto glue = [&](std::size_t k) {
-        return tok[k].lower == "the" || tok[k].lower == "a" || tok[k].lower == "an" || tok[k].lower == "of" ||
-               tok[k].lower == "and";
-      };
-      const std::size_t first = TokenAt(source.begin);
-      std::size_t last = TokenAt(source.end - 1);
-      if (last < tok.size() && last > first && glue(last)) {
-        // First try the words after it, up to the cue or a mark ("California
-        // Rep. Duncan Hunter's chief of staff"): lower-case nouns the
-        // lexicon does not know.
-        std::size_t n = last + 1;
-        // ("One of them, UnitedHealth Group, has threatened")
-        if (n < tok.size() && tok[last].lower == "of" && (tok[n].lower == "them" || tok[n].lower == "us")) ++n;
-        while (n < tok.size() && n - last <= 4 && !tok[n].punct && !InCue(n) && !IsQuoteToken(tok[n]) &&
-               !g.not_in_noun_phrase.count(tok[n].lower) && !g.prepositions.count(tok[n].lower) &&
-               !m.pre_cue.Contains(tok[n].lower) && !g.days.count(tok[n].lower) &&
-               !g.relative_words.count(tok[n].lower) && tok[n].lower != "that" &&
-               !(!tok[n].upper && (EndsWith(tok[n].lower, "ed") || EndsWith(tok[n].lower, "ing"))))
-          ++n;
-        const bool ends = n >= tok.size() || tok[n].punct || InCue(n) || m.pre_cue.Contains(tok[n].lower) ||
-                          g.days.count(tok[n].lower) || g.relative_words.count(tok[n].lower);
-        if (n > last + 1 && ends && !glue(n - 1)) {
-          source.end = tok[n - 1].end;
-        } else {
-          while (last > first && (glue(last) || tok[last].lower == ",")) source.end = tok[--last].end;
-        }
-      }
-    }
-    // A source that ends in a form of "be" read the one a passive cue is
-    // about as its speaker ("The mayor was criticized for the delay" gave
-    // "The mayor was"): an agentless passive names no source.
-    if (!source.empty()) {
-      const std::size_t last = TokenAt(source.end - 1);
-      if (last < tok.size()) {
-        const std::string& w = tok[last].lower;
-        if (w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being")
-          source = {};
-      }
-    }
-    // A lone preposition or grammar word names no one ("And Sanders, to his
-    // credit, refuses" gave "to"; "Is the", "Even the" before the words
-    // after an article were dropped). Pronouns, relative ones too, stay.
-    if (const std::size_t first = TokenAt(source.begin); !source.empty() && first < tok.size()) {
-      const std::string& w = tok[first].lower;
-      if (tok[first].end >= source.end && !m.IsPronoun(tok[first]) &&
-          !m.speaker_pronouns.Contains(w) && !m.addressee_pronouns.Contains(w) && !m.hearer_pronouns.Contains(w) &&
-          !g.quantifier_subjects.count(w) && !g.determiners.count(w) && !g.relative_words.count(w) && w != "we" &&
-          w != "us" && !(tok[first].upper && IsNameModal(w)) &&
-          (g.prepositions.count(w) || g.not_in_noun_phrase.count(w) || g.sentence_adverbs.count(w) || w == "even"))
-        source = {};
-    }
-    c.source = source;
+    c.source = TidySource(source);
     c.content = content;
     local.push_back(std::move(c));
   }

@@ -595,9 +595,12 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
                           text.begin() + static_cast<std::ptrdiff_t>(head.begin), [](char ch) {
                             return !std::isalnum(static_cast<unsigned char>(ch));
                           });
-          const bool no_person = m.non_person_names.Contains(bare) || acronym || group || camel ||
-                                 EndsWith(bare, "ing") || m.IsPronoun(head) || CommonWord(head, opens_sentence);
-          kind = IsSpeakerLabel(text, c.source, c.cue) || !no_person ? SourceType::kPerson : SourceType::kOrganisation;
+          // (What names no one whatever the text says elsewhere; a plural
+          // may still be a surname, below.)
+          const bool not_a_name = m.non_person_names.Contains(bare) || acronym || camel || EndsWith(bare, "ing") ||
+                                  m.IsPronoun(head) || CommonWord(head, opens_sentence);
+          kind = IsSpeakerLabel(text, c.source, c.cue) || !(not_a_name || group) ? SourceType::kPerson
+                                                                                 : SourceType::kOrganisation;
           for (auto it = named.rbegin(); it != NamedLimit(); ++it) {
             if (it->type == SourceType::kPerson && EndsWithWord(Lower(it->name), head.lower)) {
               kind = SourceType::kPerson;
@@ -611,8 +614,7 @@ void ClaimExtractor::Impl::SourceResolver::Run() {
           // Hampshire Democrats").
           if (*kind != SourceType::kPerson && FullNameBefore(word, c.source.begin))
             kind = SourceType::kPerson;
-          if (*kind != SourceType::kPerson && group && !acronym && !camel && !CommonWord(head, opens_sentence) &&
-              !m.non_person_names.Contains(bare)) {
+          if (*kind != SourceType::kPerson && group && !not_a_name) {
             const std::string* full = FullNameBefore(word, text.size());
             if (full && SingularUnwritten(word)) {
               const std::vector<Token> fw = Tokenize(*full, 0, full->size());

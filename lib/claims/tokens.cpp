@@ -293,6 +293,11 @@ bool IsSpeakerLabel(std::string_view text, const Span& source, const Span& cue) 
 
 bool IsNameModal(std::string_view lower) { return lower == "will" || lower == "may"; }
 
+bool IsFormOfBe(std::string_view lower) {
+  return lower == "is" || lower == "are" || lower == "was" || lower == "were" || lower == "be" || lower == "been" ||
+         lower == "being";
+}
+
 bool IsAllCapitals(std::string_view word) {
   return word.size() > 1 &&
          std::none_of(word.begin(), word.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });

@@ -155,6 +155,10 @@ bool IsSpeakerLabel(std::string_view text, const Span& source, const Span& cue);
 // "Theresa May", "“...,” Will wrote".
 bool IsNameModal(std::string_view lower);
 
+// Whether a lower-case word is a form of "be" that makes a passive: is,
+// are, was, were, be, been, being.
+bool IsFormOfBe(std::string_view lower);
+
 // Whether a word of two characters or more has no lower-case letter
 // ("NATO", "WASHINGTON", "S.C.").
 bool IsAllCapitals(std::string_view word);
