@@ -993,6 +993,36 @@ TEST_CASE("a sentence whose cue makes no claim is the writer's unless its words 
   }
 }
 
+TEST_CASE("a sentence passing on hearsay is a claim of no one in particular, unless a source is named", "[claims]") {
+  struct Case {
+    std::string text;
+    std::vector<Got> want;  // every claim of the text
+  };
+  const std::vector<Case> cases = {
+      {"The bill is expected to pass the senate next week.",
+       {{"", "vague", "", "is expected to", "The bill is expected to pass the senate next week"}}},
+      {"The general reportedly fled the capital on Sunday.",
+       {{"", "vague", "", "reportedly", "The general reportedly fled the capital on Sunday"}}},
+      // The source named: the hedge weakens its claim and makes none.
+      {"The minister reportedly resigned, according to state media.",
+       {{"state media", "media", "", "according to", "The minister reportedly resigned"}}},
+      // Inside a speaker's words: the speaker's claim.
+      {"\u201CThe dam is said to be safe,\u201D the mayor said.",
+       {{"the mayor", "person", "", "said", "\u201CThe dam is said to be safe,\u201D"}}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const std::vector<Got> got = Claims(c.text);
+    REQUIRE(got.size() == c.want.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      CHECK(got[i].source == c.want[i].source);
+      CHECK(got[i].type == c.want[i].type);
+      CHECK(got[i].cue == c.want[i].cue);
+      CHECK(got[i].content == c.want[i].content);
+    }
+  }
+}
+
 TEST_CASE("adjuncts alone after a cue are no content", "[claims]") {
   // "responded on Twitter" reports nothing; the participle after it does.
   const std::vector<Got> got = ClaimsWithCue("The mayor responded on Twitter, calling the plan \u201Cpathetic.\u201D");

@@ -259,6 +259,7 @@ TEST_CASE("claims.yaml grammar words load, and a pack without them is noted", "[
 
   // role_synonyms: groups of two ways or more; claim_hedges: types a hedge rule has.
   CHECK(en.lexicon.claim_hedges == std::vector<std::string>{"impersonal"});
+  CHECK(en.lexicon.hearsay_hedges == std::vector<std::string>{"hearsay"});
   CHECK_FALSE(en.lexicon.role_synonyms.empty());
   // source_modifiers are phrases; addressee pronouns a list of words.
   CHECK(std::count(en.lexicon.source_modifiers.begin(), en.lexicon.source_modifiers.end(), "close to") == 1);
@@ -269,6 +270,12 @@ TEST_CASE("claims.yaml grammar words load, and a pack without them is noted", "[
   const Pack hedges = evident::LoadPack(dir.string());
   bool noted = false;
   for (const auto& note : hedges.notes) noted = noted || note.message.find("'no_such_type'") != std::string::npos;
+  CHECK(noted);
+  std::ofstream(dir / "claims.yaml", std::ios::trunc) << "hearsay_hedges: [rumour_type]\n";
+  const Pack hearsay = evident::LoadPack(dir.string());
+  noted = false;
+  for (const auto& note : hearsay.notes)
+    noted = noted || note.message.find("hearsay_hedges type 'rumour_type'") != std::string::npos;
   CHECK(noted);
   fs::remove_all(dir);
 }

@@ -81,6 +81,7 @@ ClaimExtractor::ClaimExtractor(const Pack& pack) : pack_(pack), impl_(std::make_
   names.insert(names.end(), lex.organisation_names.begin(), lex.organisation_names.end());
   m.non_person_names = PhraseSet(names);
   m.claim_hedges.insert(lex.claim_hedges.begin(), lex.claim_hedges.end());
+  m.hearsay_hedges.insert(lex.hearsay_hedges.begin(), lex.hearsay_hedges.end());
   for (const auto& group : lex.role_synonyms) {
     auto& ways = m.role_synonyms.emplace_back();
     for (const auto& way : group) {
@@ -294,6 +295,17 @@ void ClaimExtractor::Extract(std::string_view text, const std::vector<Sentence>&
     c.sentence = s.index;
     c.source_type = SourceType::kAuthor;
     c.content = words;
+    // "The bill is expected to pass", "The general reportedly fled": the
+    // writer passes on what unnamed others say or expect. The sentence is
+    // their claim (source vague), its cue the first such hedge's words.
+    for (std::size_t i = s.first_annotation; i < s.first_annotation + s.num_annotations; ++i) {
+      const Rule& r = pack_.rules[annotations[i].rule];
+      if (r.category != Category::kHedge || !m.hearsay_hedges.count(r.type)) continue;
+      c.cue = annotations[i].span;
+      c.cue_annotation = i;
+      c.source_type = SourceType::kVague;
+      break;
+    }
     if (!c.content.empty()) claims->push_back(std::move(c));
   }
   std::stable_sort(claims->begin(), claims->end(), [](const Claim& a, const Claim& b) {

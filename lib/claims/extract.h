@@ -37,6 +37,7 @@ struct ClaimExtractor::Impl {
   PhraseSet non_person_names;
   PhraseSet adjuncts, pre_cue, np_words, noun_openers, source_modifiers;
   std::unordered_set<std::string> claim_hedges;  // hedge types that make a claim: "It has been suggested"
+  std::unordered_set<std::string> hearsay_hedges;  // ... and that make the writer's sentence one: "reportedly"
   // Ways of writing one role, group by group, each way as its words.
   std::vector<std::vector<std::vector<std::string>>> role_synonyms;
   // Each list as one alternation: one scan per sentence, not one per pattern.

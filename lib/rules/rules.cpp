@@ -425,7 +425,7 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
   r.CheckKeys(root, {"pronouns", "person_roles", "organisation_words", "media_words", "document_words",
                      "vague_words", "places", "organisation_names", "adjuncts", "pre_cue", "np_words",
                      "noun_content_openers", "source_modifiers",
-                     "hearer_cues", "hearer_pronouns", "gender", "role_synonyms", "claim_hedges", "grammar",
+                     "hearer_cues", "hearer_pronouns", "gender", "role_synonyms", "claim_hedges", "hearsay_hedges", "grammar",
                      "boilerplate", "boilerplate_tail"},
               "claims.yaml");
   if (auto p = root["pronouns"]) {
@@ -454,6 +454,7 @@ void LoadLexicon(const std::string& path, ClaimLexicon* lex) {
     if (gn["male"]) lex->male_words = LowerList(r, gn["male"], "gender.male");
   }
   if (auto ch = root["claim_hedges"]) lex->claim_hedges = LowerList(r, ch, "claim_hedges");
+  if (auto hh = root["hearsay_hedges"]) lex->hearsay_hedges = LowerList(r, hh, "hearsay_hedges");
   if (auto rs = root["role_synonyms"]) {
     if (!rs.IsSequence()) r.Fail(rs, "role_synonyms must be a list of lists of words");
     for (const auto& group : rs) {
@@ -640,15 +641,17 @@ Pack LoadPackOver(const std::string& dir, const PackOptions& options, const Pack
     if (!missing.empty())
       pack.notes.push_back({r.At(root["claims"]), "claims file has no grammar words for: " + missing +
                                                        " (claims find fewer sources; see rules/en/claims.yaml)"});
-    // A claim_hedges type no hedge rule has makes no claim.
-    for (const std::string& type : pack.lexicon.claim_hedges) {
-      const bool used = std::any_of(pack.rules.begin(), pack.rules.end(), [&](const Rule& rule) {
-        return rule.category == Category::kHedge && rule.type == type;
-      });
-      if (!used)
-        pack.notes.push_back({r.At(root["claims"]),
-                              "claims file: claim_hedges type '" + type + "' is the type of no hedge rule"});
-    }
+    // A claim_hedges or hearsay_hedges type no hedge rule has makes no claim.
+    for (const auto& [key, types] : {std::pair{"claim_hedges", &pack.lexicon.claim_hedges},
+                                     std::pair{"hearsay_hedges", &pack.lexicon.hearsay_hedges}})
+      for (const std::string& type : *types) {
+        const bool used = std::any_of(pack.rules.begin(), pack.rules.end(), [&](const Rule& rule) {
+          return rule.category == Category::kHedge && rule.type == type;
+        });
+        if (!used)
+          pack.notes.push_back({r.At(root["claims"]), "claims file: " + std::string(key) + " type '" + type +
+                                                          "' is the type of no hedge rule"});
+      }
   }
   return pack;
 }

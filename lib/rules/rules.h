@@ -180,6 +180,10 @@ struct ClaimLexicon {
   // Hedge types whose marker passes on a claim of no one in particular:
   // "It has been suggested that ..." (annotation guide §5).
   std::vector<std::string> claim_hedges;
+  // Hedge types that pass on what unnamed others say ("reportedly", "is
+  // expected to"): a sentence the writer would otherwise assert is a claim of
+  // no one in particular, its cue the hedge's words.
+  std::vector<std::string> hearsay_hedges;
   ClaimGrammar grammar;
   std::vector<std::string> boilerplate;       // a sentence matching one makes no claim
   std::vector<std::string> boilerplate_tail;  // ... nor does anything after it
