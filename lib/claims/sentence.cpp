@@ -230,7 +230,12 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     if (n == 1 && g.quantifier_subjects.count(tok[j - 1].lower) && ClauseStartsAt(j - 1)) return {j - 1, j};
     j -= n;
   }
-  // "Beck on Wednesday called", "the campaign Monday reported".
+  // "Beck on Wednesday called", "the campaign Monday reported", "a
+  // statement Thursday night condemning".
+  if (j > 2 && g.days.count(tok[j - 2].lower) &&
+      (tok[j - 1].lower == "night" || tok[j - 1].lower == "morning" || tok[j - 1].lower == "afternoon" ||
+       tok[j - 1].lower == "evening"))
+    --j;
   if (j > 1 && g.days.count(tok[j - 1].lower)) {
     --j;
     if (j > 1 && (tok[j - 1].lower == "on" || tok[j - 1].lower == "late" || tok[j - 1].lower == "early" ||
@@ -958,7 +963,11 @@ std::optional<Span> ClaimExtractor::Impl::SentenceReader::SpeakerThroughMedium(s
     if (se > sb) return SpanOf(sb, se);
   }
   std::size_t medium_end = e;
-  while (medium_end < participle && (g.days.count(tok[medium_end].lower) || tok[medium_end].lower == "on"))
+  while (medium_end < participle &&
+         (g.days.count(tok[medium_end].lower) || tok[medium_end].lower == "on" ||
+          (medium_end > e && g.days.count(tok[medium_end - 1].lower) &&
+           (tok[medium_end].lower == "night" || tok[medium_end].lower == "morning" ||
+            tok[medium_end].lower == "afternoon" || tok[medium_end].lower == "evening"))))
     ++medium_end;
   if (e == participle) {
     for (std::size_t k = b > 1 ? b - 1 : b + 1; k < e; ++k)  // "to" inside the phrase or just before it
@@ -979,6 +988,12 @@ std::optional<Span> ClaimExtractor::Impl::SentenceReader::SpeakerThroughMedium(s
   if (g.prepositions.count(tok[b - 1].lower) || tok[b - 1].lower == "to") return std::nullopt;
   auto [sb, se] = SubjectBefore(b);
   if (se > sb) return SpanOf(sb, se);
+  // "Carr, the committee's director, released a statement confirming ...":
+  // the subject before an aside.
+  if (b >= 3 && tok[b - 2].lower == ",") {
+    auto [ab, ae] = SubjectBeforeAside(b - 2);
+    if (ae > ab) return SpanOf(ab, ae);
+  }
   return std::nullopt;
 }
 
