@@ -1049,6 +1049,15 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         break;
       }
     }
+    // "She went on to say that, because Comey testified that ..., her
+    // statements were true": a clause that opens the content is part of it.
+    // (Only after "that": "saying that and saying ..." is two claims.)
+    if (limit_token < tok.size() && cue.last + 1 < limit_token && tok[cue.last + 1].lower == "that") {
+      std::size_t k = cue.last + 2;
+      while (k < limit_token && tok[k].lower == ",") ++k;
+      if (k == limit_token && !tok[k].punct && tok[k].lower != "and" && tok[k].lower != "or" && tok[k].lower != "but")
+        limit_token = tok.size();
+    }
     // "accused the groups of provoking ... and expressed Russia's
     // solidarity": an accusation's content ("X of Y") has no verb of its
     // own, so "and" + a past-tense verb with an object starts the
@@ -1747,6 +1756,35 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         IsPossessive(tok[cue.first - 1])) {
       const std::size_t mark = PossessiveEnding(tok[cue.first - 1].lower);
       if (mark == 1 || mark == 3) source.end -= mark;
+    }
+    // "If the mayor said the dam held, the town is safe": a cue in a clause a
+    // subordinator opens reports up to that clause's comma; what follows is
+    // the main clause. (Not inside a quotation, where the comma is the
+    // speaker's.)
+    if (!source.empty() && content.begin >= c.cue.end) {
+      std::size_t k = TokenAt(source.begin);
+      if (k < tok.size() && !g.subordinators.count(tok[k].lower) && k > 0) --k;
+      // (At the sentence's start, after a short opener, "After all, while
+      // ...", or after "that"; a clause later in the sentence, "..., since
+      // most have proposed new, deep tax cuts", runs to its end.)
+      const bool opens_clause = k < tok.size() && g.subordinators.count(tok[k].lower) &&
+                                (k == 0 || k == dateline || tok[k - 1].lower == "that" ||
+                                 (tok[k - 1].lower == "," && k <= dateline + 3));
+      if (opens_clause) {
+        for (std::size_t j = TokenAt(content.begin); j < tok.size() && tok[j].end <= content.end; ++j) {
+          if (tok[j].lower != ",") continue;
+          // ("2,400": a comma inside a number.)
+          if (j > 0 && j + 1 < tok.size() && tok[j - 1].end == tok[j].begin && tok[j].end == tok[j + 1].begin &&
+              std::isdigit(static_cast<unsigned char>(tok[j - 1].lower.back())) &&
+              std::isdigit(static_cast<unsigned char>(tok[j + 1].lower[0])))
+            continue;
+          auto q = QuoteEndingFrom(quotes, tok[j].end);
+          if (q != quotes.end() && q->begin < tok[j].begin) break;  // a comma inside a quotation
+          const Span kept = TrimContent(text, {content.begin, tok[j].begin});
+          if (!kept.empty() && j + 1 < tok.size() && tok[j].end < content.end) content = kept;
+          break;
+        }
+      }
     }
     c.source = TidySource(source);
     c.content = content;

@@ -131,10 +131,11 @@ struct ClaimGrammar {
   Words role_prefixes;               // "vice" president: another role than the one after it
   Words number_words;                // "Six in 10 say": a number heading a source
   Words inverting_verbs;             // "..., said the minister": verbs whose speaker may follow them
+  Words subordinators;               // "If the mayor said X, Y": a clause whose content ends at its comma
 };
 
 // Each grammar list with its key under claims.yaml `grammar:`.
-inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words ClaimGrammar::*>, 18>
+inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words ClaimGrammar::*>, 19>
     kClaimGrammarLists = {{{"clause_breaks", &ClaimGrammar::clause_breaks},
                            {"noun_cues", &ClaimGrammar::noun_cues},
                            {"determiners", &ClaimGrammar::determiners},
@@ -152,7 +153,8 @@ inline constexpr std::array<std::pair<std::string_view, ClaimGrammar::Words Clai
                            {"quantifier_subjects", &ClaimGrammar::quantifier_subjects},
                            {"role_prefixes", &ClaimGrammar::role_prefixes},
                            {"number_words", &ClaimGrammar::number_words},
-                           {"inverting_verbs", &ClaimGrammar::inverting_verbs}}};
+                           {"inverting_verbs", &ClaimGrammar::inverting_verbs},
+                           {"subordinators", &ClaimGrammar::subordinators}}};
 
 // Word lists of the pack's language for the claims stage (claims.yaml).
 // Entries are lower-case words or phrases; `boilerplate` holds expanded RE2
