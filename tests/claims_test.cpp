@@ -488,6 +488,15 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
       {"a clause opening the content after 'that,' is part of it",
        "The mayor said that, because the engineer checked the dam, the town is safe.",
        {"The mayor", "person", "", "said", "because the engineer checked the dam, the town is safe"}},
+      {"... and after the source 'According to' names: the whole clause it reports",
+       "According to the Daily Ledger, the mayor argued that the dam held.",
+       {"the Daily Ledger", "media", "", "According to", "the mayor argued that the dam held"}},
+      {"... while the clause's own cue reports its own content",
+       "According to the Daily Ledger, the mayor argued that the dam held.",
+       {"the mayor", "person", "", "argued", "the dam held"}},
+      {"'according to X' opening a 'that' clause reports the rest of it",
+       "The poll showed that, according to the spokesman, turnout was low.",
+       {"the spokesman", "person", "", "according to", "turnout was low"}},
       {"an impersonal hedge passes on a claim of no one in particular",
        "It has been suggested that the mayor knew about the contract.",
        {"", "vague", "", "It has been suggested", "the mayor knew about the contract"}},
@@ -1060,8 +1069,8 @@ TEST_CASE("a content of marks alone is no content", "[claims]") {
 
 TEST_CASE("claim spans are never inverted", "[claims]") {
   // "According to X, Y has stated ...": the second cue's clause starts at the
-  // comma after X, so nothing is left for the first claim's content; a claim
-  // without content is dropped, never written with start > end.
+  // comma after X; the first claim reports that whole clause, and a claim
+  // left without content would be dropped, never written with start > end.
   const std::vector<std::string> texts = {
       "According to the Daily Ledger, the mayor has stated she will not run again.",
       "Turnout rose in the new county poll, the clerk said, in a poll of 500 voters.",
@@ -1079,8 +1088,11 @@ TEST_CASE("claim spans are never inverted", "[claims]") {
     }
   }
   auto got = Claims(texts[0]);
-  REQUIRE(got.size() == 1);
-  CHECK(got[0].cue == "stated");
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].cue == "According to");
+  CHECK(got[0].content == "the mayor has stated she will not run again");
+  CHECK(got[1].cue == "stated");
+  CHECK(got[1].content == "she will not run again");
 }
 
 TEST_CASE("source type names round-trip", "[claims]") {

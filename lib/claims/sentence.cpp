@@ -1050,12 +1050,25 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
       }
     }
     // "She went on to say that, because Comey testified that ..., her
-    // statements were true": a clause that opens the content is part of it.
-    // (Only after "that": "saying that and saying ..." is two claims.)
-    if (limit_token < tok.size() && cue.last + 1 < limit_token && tok[cue.last + 1].lower == "that") {
-      std::size_t k = cue.last + 2;
-      while (k < limit_token && tok[k].lower == ",") ++k;
-      if (k == limit_token && !tok[k].punct && tok[k].lower != "and" && tok[k].lower != "or" && tok[k].lower != "but")
+    // statements were true", "According to GMA News, Salceda said ...": a
+    // clause that opens the content is part of it. (Only after "that" or
+    // the source the rule found after its cue: "saying that and saying ..."
+    // is two claims.)
+    if (limit_token < tok.size()) {
+      std::size_t k = cue.last + 1;
+      bool opened = false;
+      if (!a.source.empty() && a.source.begin >= a.span.end) {
+        k = TokenAt(a.source.end);
+        opened = true;
+      } else if (k < limit_token && tok[k].lower == "that") {
+        ++k;
+        opened = true;
+      }
+      // (The limit may be the comma itself or the word after it.)
+      const std::size_t words = k;
+      while (opened && k < tok.size() && tok[k].lower == ",") ++k;
+      if (opened && words <= limit_token && k >= limit_token && k < tok.size() && !tok[k].punct &&
+          tok[k].lower != "and" && tok[k].lower != "or" && tok[k].lower != "but")
         limit_token = tok.size();
     }
     // "accused the groups of provoking ... and expressed Russia's
@@ -1281,7 +1294,10 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         auto [b, e] = NpAfter(after_cue + (tok.size() > after_cue && tok[after_cue].lower == "to" ? 1 : 0));
         source = SpanOf(b, e);
       }
-      const bool at_start = cue.first == 0 || (cue.first == 1 && tok[0].punct);
+      // ("The poll showed that, according to X, the remarks were ugly": at
+      // the start of a "that" clause, which is what X reports.)
+      const bool at_start = cue.first == 0 || (cue.first == 1 && tok[0].punct) ||
+                            (cue.first >= 2 && tok[cue.first - 1].lower == "," && tok[cue.first - 2].lower == "that");
       if (content.empty()) {
         if (at_start) {
           std::size_t k = TokenAt(source.empty() ? a.span.end : source.end);
