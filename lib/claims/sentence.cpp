@@ -78,6 +78,11 @@ class ClaimExtractor::Impl::SentenceReader {
   bool ClauseStartsAt(std::size_t at) const;
   // Whether token `k` is part of one of the sentence's cues.
   bool InCue(std::size_t k) const;
+  // Token `k` ends a source named after its cue; what describes the source
+  // runs on to a comma within ten words ("In a CNN poll conducted on
+  // Thursday, ...", "According to a survey of 500 voters, ..."): that
+  // comma's index if so, else `k`.
+  std::size_t PastSourceModifier(std::size_t k) const;
   // The noun phrase that ends just before token `end` (exclusive), skipping
   // pre-cue adverbs and quote marks, and jumping over ", which ... ,".
   std::pair<std::size_t, std::size_t> NpBefore(std::size_t end) const;
@@ -206,6 +211,18 @@ bool ClaimExtractor::Impl::SentenceReader::ClauseStartsAt(std::size_t at) const 
 
 bool ClaimExtractor::Impl::SentenceReader::InCue(std::size_t k) const {
   return std::any_of(cues.begin(), cues.end(), [&](const CueInfo& o) { return o.first <= k && k <= o.last; });
+}
+
+std::size_t ClaimExtractor::Impl::SentenceReader::PastSourceModifier(std::size_t k) const {
+  // (The describing words open with a participle or a preposition.)
+  if (k >= tok.size() || tok[k].punct || tok[k].upper ||
+      !(EndsWith(tok[k].lower, "ed") || EndsWith(tok[k].lower, "ing") || g.post_modifier_prepositions.count(tok[k].lower)))
+    return k;
+  std::size_t c = k + 1;
+  while (c < tok.size() && c < k + 10 && tok[c].lower != "," && !IsQuoteToken(tok[c]) &&
+         (!tok[c].punct || tok[c].lower == "-") && !InCue(c))
+    ++c;
+  return c < tok.size() && c < k + 10 && tok[c].lower == "," ? c : k;
 }
 
 std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefore(std::size_t end) const {
@@ -1058,7 +1075,7 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
       std::size_t k = cue.last + 1;
       bool opened = false;
       if (!a.source.empty() && a.source.begin >= a.span.end) {
-        k = TokenAt(a.source.end);
+        k = PastSourceModifier(TokenAt(a.source.end));
         opened = true;
       } else if (k < limit_token && tok[k].lower == "that") {
         ++k;
@@ -1300,7 +1317,7 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
                             (cue.first >= 2 && tok[cue.first - 1].lower == "," && tok[cue.first - 2].lower == "that");
       if (content.empty()) {
         if (at_start) {
-          std::size_t k = TokenAt(source.empty() ? a.span.end : source.end);
+          std::size_t k = source.empty() ? TokenAt(a.span.end) : PastSourceModifier(TokenAt(source.end));
           while (k < tok.size() && tok[k].lower == ",") ++k;
           if (k < tok.size() && tok[k].begin < limit) content = TrimContent(text, {tok[k].begin, limit});
         } else {
