@@ -29,6 +29,11 @@ bool IsParticiplePreposition(const std::string& w) {
   return w == "by" || w == "in" || w == "of" || w == "before" || w == "after" || w == "without" || w == "upon";
 }
 
+// A part of the day that may follow a day's name: "Thursday night".
+bool IsTimeOfDay(const std::string& w) {
+  return w == "night" || w == "morning" || w == "afternoon" || w == "evening";
+}
+
 }  // namespace
 
 // One sentence of FindAttributed: its tokens and cues, the noun phrases
@@ -249,10 +254,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
   }
   // "Beck on Wednesday called", "the campaign Monday reported", "a
   // statement Thursday night condemning".
-  if (j > 2 && g.days.count(tok[j - 2].lower) &&
-      (tok[j - 1].lower == "night" || tok[j - 1].lower == "morning" || tok[j - 1].lower == "afternoon" ||
-       tok[j - 1].lower == "evening"))
-    --j;
+  if (j > 2 && g.days.count(tok[j - 2].lower) && IsTimeOfDay(tok[j - 1].lower)) --j;
   if (j > 1 && g.days.count(tok[j - 1].lower)) {
     --j;
     if (j > 1 && (tok[j - 1].lower == "on" || tok[j - 1].lower == "late" || tok[j - 1].lower == "early" ||
@@ -982,9 +984,7 @@ std::optional<Span> ClaimExtractor::Impl::SentenceReader::SpeakerThroughMedium(s
   std::size_t medium_end = e;
   while (medium_end < participle &&
          (g.days.count(tok[medium_end].lower) || tok[medium_end].lower == "on" ||
-          (medium_end > e && g.days.count(tok[medium_end - 1].lower) &&
-           (tok[medium_end].lower == "night" || tok[medium_end].lower == "morning" ||
-            tok[medium_end].lower == "afternoon" || tok[medium_end].lower == "evening"))))
+          (medium_end > e && g.days.count(tok[medium_end - 1].lower) && IsTimeOfDay(tok[medium_end].lower))))
     ++medium_end;
   if (e == participle) {
     for (std::size_t k = b > 1 ? b - 1 : b + 1; k < e; ++k)  // "to" inside the phrase or just before it
