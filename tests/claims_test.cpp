@@ -499,6 +499,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"a poll", "document", "", "In", "73 percent said the war was lost"}},
       {"... with a preposition", "According to a survey of 500 voters, the mayor is popular.",
        {"a survey of 500 voters", "document", "", "According to", "the mayor is popular"}},
+      {"... past a month's abbreviation", "In a poll conducted from Feb. 11 to Feb. 16, 60 percent said the mayor was right.",
+       {"a poll", "document", "", "In", "60 percent said the mayor was right"}},
       {"'according to X' opening a 'that' clause reports the rest of it",
        "The poll showed that, according to the spokesman, turnout was low.",
        {"the spokesman", "person", "", "according to", "turnout was low"}},

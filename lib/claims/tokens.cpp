@@ -37,7 +37,9 @@ bool IsTitleAbbreviation(std::string_view w) {
   static const std::set<std::string, std::less<>> titles = {
       "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Lt", "Gen", "Col", "Maj", "Capt", "Sgt", "Adm",
       "Cmdr", "Cpl", "Pvt", "Rev", "Hon", "Pres", "Amb", "Atty", "Supt", "Insp", "Det", "Sec",
-      "St", "Mt", "Fr", "Sr", "Jr", "Messrs", "Mme", "Mlle"};
+      "St", "Mt", "Fr", "Sr", "Jr", "Messrs", "Mme", "Mlle",
+      // months: "conducted from Feb. 11 to Feb. 16"
+      "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"};
   return titles.count(w) > 0;
 }
 
