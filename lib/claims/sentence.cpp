@@ -1072,21 +1072,19 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
     // the source the rule found after its cue: "saying that and saying ..."
     // is two claims.)
     if (limit_token < tok.size()) {
-      std::size_t k = cue.last + 1;
-      bool opened = false;
-      if (!a.source.empty() && a.source.begin >= a.span.end) {
-        k = PastSourceModifier(TokenAt(a.source.end));
-        opened = true;
-      } else if (k < limit_token && tok[k].lower == "that") {
-        ++k;
-        opened = true;
-      }
+      std::optional<std::size_t> opening;  // the token after "that" or after the source
+      if (!a.source.empty() && a.source.begin >= a.span.end)
+        opening = PastSourceModifier(TokenAt(a.source.end));
+      else if (cue.last + 1 < limit_token && tok[cue.last + 1].lower == "that")
+        opening = cue.last + 2;
       // (The limit may be the comma itself or the word after it.)
-      const std::size_t words = k;
-      while (opened && k < tok.size() && tok[k].lower == ",") ++k;
-      if (opened && words <= limit_token && k >= limit_token && k < tok.size() && !tok[k].punct &&
-          tok[k].lower != "and" && tok[k].lower != "or" && tok[k].lower != "but")
-        limit_token = tok.size();
+      if (opening && *opening <= limit_token) {
+        std::size_t k = *opening;
+        while (k < tok.size() && tok[k].lower == ",") ++k;
+        if (k >= limit_token && k < tok.size() && !tok[k].punct && tok[k].lower != "and" && tok[k].lower != "or" &&
+            tok[k].lower != "but")
+          limit_token = tok.size();
+      }
     }
     // "accused the groups of provoking ... and expressed Russia's
     // solidarity": an accusation's content ("X of Y") has no verb of its

@@ -32,15 +32,15 @@ inline bool IsAlnum(UChar32 c) {
 }
 inline bool IsCapital(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c)); }
 
-// Titles written with a full stop before a name: "Sen. Marco Rubio".
-bool IsTitleAbbreviation(std::string_view w) {
-  static const std::set<std::string, std::less<>> titles = {
+// Abbreviations whose full stop belongs to the word: titles before a name
+// ("Sen. Marco Rubio") and months ("Feb. 11").
+bool IsKnownAbbreviation(std::string_view w) {
+  static const std::set<std::string, std::less<>> abbreviations = {
       "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Lt", "Gen", "Col", "Maj", "Capt", "Sgt", "Adm",
       "Cmdr", "Cpl", "Pvt", "Rev", "Hon", "Pres", "Amb", "Atty", "Supt", "Insp", "Det", "Sec",
       "St", "Mt", "Fr", "Sr", "Jr", "Messrs", "Mme", "Mlle",
-      // months: "conducted from Feb. 11 to Feb. 16"
       "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"};
-  return titles.count(w) > 0;
+  return abbreviations.count(w) > 0;
 }
 
 }  // namespace
@@ -76,12 +76,12 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
           continue;
         }
       }
-      // A period closing an abbreviation: "U.S.", "J." or a title ("Mr.",
-      // "Sen.") stays in the word.
+      // A period closing an abbreviation: "U.S.", "J.", a title ("Mr.",
+      // "Sen.") or a month ("Feb.") stays in the word.
       if (c == '.' && in_word) {
         std::string_view w = text.substr(cur.begin, i - cur.begin);
         const bool single_capital = w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]));
-        if (single_capital || w.find('.') != std::string_view::npos || IsTitleAbbreviation(w)) {
+        if (single_capital || w.find('.') != std::string_view::npos || IsKnownAbbreviation(w)) {
           i = next;
           continue;
         }
