@@ -248,6 +248,10 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"Exit polls taken in South Carolina", "document", "", "found", "turnout rose"}},
       {"... also after a number", "Six in 10 voters say the economy is weak.",
        {"Six in 10 voters", "person", "", "say", "the economy is weak"}},
+      {"a word after a determiner heads the phrase", "His rivals for the nomination have said they will repeal it.",
+       {"His rivals for the nomination", "person", "", "said", "they will repeal it"}},
+      {"two phrases joined by 'and' open the clause", "Ruiz and his attorneys said the dam will hold.",
+       {"Ruiz and his attorneys", "person", "", "said", "the dam will hold"}},
       // Sources from PolNeAR train's claims without one (2026-11-22).
       {"a second verb of the subject before a quotation",
        "The mayor noted that the dam was old, and added: \u201CIt will hold.\u201D",
@@ -858,6 +862,9 @@ TEST_CASE("an unnamed source keeps what describes it", "[claims]") {
       {"The talks failed, two officials familiar with the talks said.", "two officials familiar with the talks",
        "anonymous"},
       {"Two officials briefed on the talks said they failed.", "Two officials briefed on the talks", "anonymous"},
+      // (Chained phrases: the object of the last preposition is never the source.)
+      {"People familiar with the planning for the meeting said it failed.",
+       "People familiar with the planning for the meeting", "anonymous"},
       {"The talks failed, one official said.", "one official", "person"},
       {"\u201CBlink twice,\u201D one person tweeted.", "one person", "person"},
   };

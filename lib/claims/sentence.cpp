@@ -401,6 +401,31 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
             !g.determiners.count(tok[k - 2].lower) && ClauseStartsAt(k - 2))
           return {k - 2, j};
       }
+      // "Bush and his rivals have said", "Politicians and even some
+      // technologists say": two phrases joined by "and" at the start of the
+      // clause are one subject. (The first holds a noun or a name and opens
+      // the clause; "he and Mr. Allen" is above.)
+      {
+        std::size_t k = stop;
+        if (k < j && g.determiners.count(tok[k].lower) == 0 && k > 0 && g.determiners.count(tok[k - 1].lower) &&
+            m.IsPronoun(tok[k - 1]))
+          --k;  // ("and his rivals": the possessive opens the second phrase)
+        if (k < j && k > 0 && g.quantifier_subjects.count(tok[k - 1].lower)) --k;  // "and some technologists"
+        if (k >= 2 && (tok[k - 1].lower == "even" || tok[k - 1].lower == "also" || tok[k - 1].lower == "other") &&
+            tok[k - 2].lower == "and")
+          --k;
+        if (k >= 2 && tok[k - 1].lower == "and") {
+          std::size_t fb = k - 1;
+          bool noun = false;
+          while (fb > 0 && (m.IsNpWord(tok[fb - 1]) || g.determiners.count(tok[fb - 1].lower)) &&
+                 !m.IsPronoun(tok[fb - 1]) && !InCue(fb - 1)) {
+            noun = noun || m.IsNpWord(tok[fb - 1]);
+            --fb;
+          }
+          if (fb > 0 && g.determiners.count(tok[fb - 1].lower) && m.IsPronoun(tok[fb - 1])) --fb;  // "His aides and"
+          if (noun && fb < k - 1 && ClauseStartsAt(fb) && !g.clause_openers.count(tok[fb].lower)) return {fb, j};
+        }
+      }
       // Drop leading glue words and a capitalised opener ("What I'm reminding people is").
       while (stop < j && (glue(tok[stop]) || g.clause_openers.count(tok[stop].lower) ||
                           g.relative_words.count(tok[stop].lower) || tok[stop].lower == "what" ||
@@ -722,16 +747,27 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Source
   // object of a preposition after the source's head, which opens the
   // clause. So is one after the head's modifier: "a source close to him
   // said", "people familiar with the matter said" (claims.yaml
-  // source_modifiers).
-  for (;;) {
-    const std::size_t modifier = m.source_modifiers.MatchBefore(tok, b);
-    if (b < 2 || (!modifier && !g.post_modifier_prepositions.count(tok[b - 1].lower)) || modifier >= b) break;
-    std::size_t h = b - 1 - (modifier ? modifier : 1);
+  // source_modifiers). The phrases may be chained ("a person familiar with
+  // the planning for the meeting said"): the source is taken only when the
+  // chain reaches the start of the clause, never the object of one of its
+  // prepositions ("the meeting").
+  auto chained = [&](std::size_t at) {
+    return at >= 2 && (g.post_modifier_prepositions.count(tok[at - 1].lower) > 0 ||
+                       m.source_modifiers.MatchBefore(tok, at) > 0);
+  };
+  for (std::size_t at = b, hop = 0; hop < 4; ++hop) {
+    const std::size_t modifier = m.source_modifiers.MatchBefore(tok, at);
+    if (at < 2 || (!modifier && !g.post_modifier_prepositions.count(tok[at - 1].lower)) || modifier >= at) break;
+    std::size_t h = at - 1 - (modifier ? modifier : 1);
     if (!modifier && h > 0 && !tok[h].upper && tok[h].lower.size() > 3 &&
         (EndsWith(tok[h].lower, "ed") || EndsWith(tok[h].lower, "en")))
       --h;  // "polls taken in"
+    // (A word after a determiner is a noun the lexicon need not know: "his
+    // rivals for the nomination", "the planning for".)
+    const bool after_determiner = h > 0 && g.determiners.count(tok[h - 1].lower) && tok[h - 1].lower != "that" &&
+                                  !tok[h].upper && !tok[h].punct && !m.pre_cue.Contains(tok[h].lower);
     if (g.not_in_noun_phrase.count(tok[h].lower) ||
-        (!m.IsNpNoun(tok[h].lower) && !m.IsNpPlural(tok[h].lower) && tok[h].lower != "%" &&
+        (!after_determiner && !m.IsNpNoun(tok[h].lower) && !m.IsNpPlural(tok[h].lower) && tok[h].lower != "%" &&
          !std::isdigit(static_cast<unsigned char>(tok[h].lower[0])) &&
          !g.number_words.count(tok[h].lower)))
       break;
@@ -742,8 +778,10 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Source
            !(!tok[hb - 1].upper && (EndsWith(tok[hb - 1].lower, "ing") || EndsWith(tok[hb - 1].lower, "ed"))) &&
            !(!tok[hb - 1].upper && EndsWith(tok[hb - 1].lower, "s") && !m.IsNpWord(tok[hb - 1])))  // "depicts"
       --hb;
-    if (!ClauseStartsAt(hb) || g.prepositions.count(tok[hb].lower) || InCue(hb)) break;
-    b = hb;
+    if (g.prepositions.count(tok[hb].lower) || InCue(hb)) break;
+    at = hb;
+    if (ClauseStartsAt(hb)) b = hb;
+    else if (!chained(hb)) break;
   }
   b = WithNumberBefore(b, e, 0);
   for (std::size_t r = b; r > 0 && b - r < 12;) {
