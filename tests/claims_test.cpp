@@ -252,6 +252,11 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"His rivals for the nomination", "person", "", "said", "they will repeal it"}},
       {"two phrases joined by 'and' open the clause", "Ruiz and his attorneys said the dam will hold.",
        {"Ruiz and his attorneys", "person", "", "said", "the dam will hold"}},
+      {"a quantifier and 'of' after an opening phrase", "In the debate, most of his rivals said the dam will hold.",
+       {"most of his rivals", "person", "", "said", "the dam will hold"}},
+      {"a name in apposition after lower-case words",
+       "First his wife, longtime city aide Ana Ruiz, announced the dam will hold.",
+       {"his wife, longtime city aide Ana Ruiz", "person", "Ana Ruiz", "announced", "the dam will hold"}},
       // Sources from PolNeAR train's claims without one (2026-11-22).
       {"a second verb of the subject before a quotation",
        "The mayor noted that the dam was old, and added: \u201CIt will hold.\u201D",

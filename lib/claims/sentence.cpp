@@ -353,9 +353,12 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     }
     // "the operator", "a local fire brigade": a determiner and up to three
     // lower-case words are a noun phrase even when the lexicon knows none.
+    // ("most of his competitors called": a possessive determiner after "of".)
     for (std::size_t back = 1; back <= 4 && back <= stop; ++back) {
       const Token& t = tok[stop - back];
-      if (t.lower == "the" || t.lower == "a" || t.lower == "an") {
+      const bool possessive_after_of = stop - back >= 1 && tok[stop - back - 1].lower == "of" &&
+                                       g.determiners.count(t.lower) && m.IsPronoun(t);
+      if (t.lower == "the" || t.lower == "a" || t.lower == "an" || possessive_after_of) {
         if (back > 1) stop -= back;
         break;
       }
@@ -440,10 +443,28 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     }
     // "Syrian Ambassador to Russia, Bashar al-Jaafari, stated": an appositive.
     // ("Another lawmaker, Sen. Joe Lieberman (I-Conn.), also stated": a party tag.)
+    // ("his wife, longtime Clinton aide Huma Abedin, announced": up to two
+    // lower-case words before the name; "Their school, Leaders' College,
+    // confirmed": a first phrase of lower-case words after a determiner.)
+    auto plain_word = [&](const Token& t) {
+      return !t.punct && !t.upper && !IsPossessive(t) && !g.determiners.count(t.lower) &&
+             !g.not_in_noun_phrase.count(t.lower) && !g.prepositions.count(t.lower) && !m.IsPronoun(t) &&
+             !EndsWith(t.lower, "ed") && !EndsWith(t.lower, "ing") && !IsQuoteToken(t);
+    };
+    auto after_determiner = [&](std::size_t last) {
+      for (std::size_t k = last + 1; k > 0 && last + 1 - k < 3; --k) {
+        if (!plain_word(tok[k - 1]) || InCue(k - 1)) return false;
+        if (k >= 2 && g.determiners.count(tok[k - 2].lower) && tok[k - 2].lower != "that") return true;
+      }
+      return false;
+    };
     if (j > 1 && tok[j - 1].lower == ",") {
       std::size_t nb = skip_party_tag(j - 1);
       while (nb > 0 && m.IsNpWord(tok[nb - 1])) --nb;
-      if (nb < j - 1 && nb > 1 && tok[nb - 1].lower == "," && m.IsNpWord(tok[nb - 2])) {
+      for (std::size_t k = nb, n = 0; nb < j - 1 && k > 1 && n < 2 && plain_word(tok[k - 1]) && !InCue(k - 1); --k, ++n)
+        if (tok[k - 2].lower == ",") nb = k - 1;
+      if (nb < j - 1 && nb > 1 && tok[nb - 1].lower == "," &&
+          (m.IsNpWord(tok[nb - 2]) || after_determiner(nb - 2))) {
         std::size_t fb = nb - 1;
         while (fb > 0 && m.IsNpWord(tok[fb - 1])) --fb;
         // ("His business manager, Armstrong Williams, stated", "Carson's
@@ -465,7 +486,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
         }
         // ("his top aide, Tad Devine, said": a possessive determiner.)
         if (fb > 0 && fb < nb - 1 && g.determiners.count(tok[fb - 1].lower) && m.IsPronoun(tok[fb - 1])) --fb;
-        const bool starts_clause = fb == 0 || tok[fb - 1].punct || g.clause_openers.count(tok[fb - 1].lower);
+        const bool starts_clause = ClauseStartsAt(fb);
         // Start at a capitalised word, or at an article or possessive
         // ("the union's president, Mary Kay Henry, said").
         while (fb < nb - 1 && !tok[fb].upper && !g.determiners.count(tok[fb].lower) && !IsPossessive(tok[fb])) ++fb;
@@ -766,8 +787,9 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Source
     // rivals for the nomination", "the planning for".)
     const bool after_determiner = h > 0 && g.determiners.count(tok[h - 1].lower) && tok[h - 1].lower != "that" &&
                                   !tok[h].upper && !tok[h].punct && !m.pre_cue.Contains(tok[h].lower);
-    if (g.not_in_noun_phrase.count(tok[h].lower) ||
-        (!after_determiner && !m.IsNpNoun(tok[h].lower) && !m.IsNpPlural(tok[h].lower) && tok[h].lower != "%" &&
+    const bool quantifier = !modifier && tok[at - 1].lower == "of" && g.quantifier_subjects.count(tok[h].lower);
+    if ((g.not_in_noun_phrase.count(tok[h].lower) && !quantifier) ||
+        (!after_determiner && !quantifier && !m.IsNpNoun(tok[h].lower) && !m.IsNpPlural(tok[h].lower) && tok[h].lower != "%" &&
          !std::isdigit(static_cast<unsigned char>(tok[h].lower[0])) &&
          !g.number_words.count(tok[h].lower)))
       break;
