@@ -1314,8 +1314,20 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         // ('“The caucus is a battle of niches” Grubbs said.': without the
         // comma, when the quotation opens the sentence and the speaker and
         // cue end it.)
+        // ('“... a cloak of anonymity” said Nick Merrill, a Clinton campaign
+        // spokesman.': so, too, a verb of saying right after the mark, then
+        // the speaker and a description to the end.)
         bool bare = q.begin <= tok[0].begin;
-        for (std::size_t k = m.SkipAdjuncts(tok, cue.last + 1); bare && k < tok.size(); ++k)
+        std::size_t rest = m.SkipAdjuncts(tok, cue.last + 1);
+        if (bare && cue.first == qt && g.inverting_verbs.count(tok[cue.first].lower)) {
+          const std::size_t np_end = NpAfter(rest).second;
+          if (np_end > rest) rest = np_end;
+          if (np_end > cue.last + 1 && rest < tok.size() && tok[rest].lower == ",")
+            while (rest < tok.size() && !IsQuoteToken(tok[rest]) && tok[rest].lower != "." && tok[rest].lower != ":" &&
+                   tok[rest].lower != ";")
+              ++rest;
+        }
+        for (std::size_t k = rest; bare && k < tok.size(); ++k)
           bare = tok[k].punct && !IsQuoteToken(tok[k]) && tok[k].lower != ":";
         const bool closes = last == ',' || last == '.' || last == '!' || last == '?' || last == 0x2026 ||
                             (qt < tok.size() && tok[qt].lower == ",") || bare;
@@ -1509,8 +1521,18 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
         // ("..., citing X" is a participle of the subject, not inverted.)
         // (Only a verb of saying: "..., Ana Ruiz, praised the plan" has no
         // speaker after its cue; claims.yaml inverting_verbs.)
-        const bool comma_before_cue = b == e && cue.first > 0 && tok[cue.first - 1].lower == "," &&
-                                      !EndsWith(cue_lower, "ing") &&
+        // ("He could lose Congress, whom he has alienated, said Larry Sabato,
+        // director of ...": a phrase and its aside before the comma, and a
+        // speaker after the cue that ends the clause; the speaker is the one
+        // after.)
+        auto speaker_ends_clause = [&] {
+          if (after_cue >= tok.size() || m.SkipAdjuncts(tok, after_cue) != after_cue || !tok[after_cue].upper)
+            return false;
+          const std::size_t x = NpAfter(after_cue).second;
+          return x > after_cue && (x >= tok.size() || tok[x].lower == "," || tok[x].lower == ".");
+        };
+        const bool comma_before_cue = (b == e || (!comma_before_np && !hearer_cue && speaker_ends_clause())) && cue.first > 0 &&
+                                      tok[cue.first - 1].lower == "," && !EndsWith(cue_lower, "ing") &&
                                       g.inverting_verbs.count(tok[cue.first].lower) > 0;
         std::size_t k = after_cue;
         if (comma_before_cue) k = NpAfter(k).second;
