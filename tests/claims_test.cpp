@@ -254,6 +254,8 @@ TEST_CASE("attribution structures give source, cue and content", "[claims]") {
        {"Ruiz and his attorneys", "person", "", "said", "the dam will hold"}},
       {"a quantifier and 'of' after an opening phrase", "In the debate, most of his rivals said the dam will hold.",
        {"most of his rivals", "person", "", "said", "the dam will hold"}},
+      {"a quantifier and a word the lexicon does not know", "Both sides have acknowledged that the dam will hold.",
+       {"Both sides", "vague", "", "acknowledged", "the dam will hold"}},
       {"a quotation without its comma, then the verb and the speaker",
        "\u201CThe dam will hold\u201D said Ana Ruiz, a city engineer.",
        {"Ana Ruiz", "person", "", "said", "\u201CThe dam will hold\u201D"}},

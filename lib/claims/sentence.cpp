@@ -354,15 +354,25 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     // "the operator", "a local fire brigade": a determiner and up to three
     // lower-case words are a noun phrase even when the lexicon knows none.
     // ("most of his competitors called": a possessive determiner after "of".)
+    bool function_word = false;  // ("Some may say": no phrase of "Some may")
     for (std::size_t back = 1; back <= 4 && back <= stop; ++back) {
       const Token& t = tok[stop - back];
       const bool possessive_after_of = stop - back >= 1 && tok[stop - back - 1].lower == "of" &&
                                        g.determiners.count(t.lower) && m.IsPronoun(t);
-      if (t.lower == "the" || t.lower == "a" || t.lower == "an" || possessive_after_of) {
+      // ("Both sides have acknowledged", "Even my own folks say": a
+      // quantifier or a possessive opening the clause.)
+      const bool opens_clause =
+          back > 1 && !function_word &&
+          (g.quantifier_subjects.count(t.lower) || (g.determiners.count(t.lower) && m.IsPronoun(t))) &&
+          (ClauseStartsAt(stop - back) || (stop - back >= 1 && tok[stop - back - 1].lower == "even" &&
+                                           ClauseStartsAt(stop - back - 1)));
+      if (t.lower == "the" || t.lower == "a" || t.lower == "an" || possessive_after_of || opens_clause) {
         if (back > 1) stop -= back;
         break;
       }
       if (t.punct || t.upper || m.IsPronoun(t) || g.clause_breaks.count(t.lower) || t.lower == "that") break;
+      function_word = function_word || g.not_in_noun_phrase.count(t.lower) > 0 ||
+                      (!t.upper && EndsWith(t.lower, "ly"));
     }
     // (A finding's record may head the phrase when the words before it
     // belong to one: "a USA TODAY investigation found", "FBI statistics
@@ -426,7 +436,11 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
             --fb;
           }
           if (fb > 0 && g.determiners.count(tok[fb - 1].lower) && m.IsPronoun(tok[fb - 1])) --fb;  // "His aides and"
-          if (noun && fb < k - 1 && ClauseStartsAt(fb) && !g.clause_openers.count(tok[fb].lower)) return {fb, j};
+          // (Not the object of a preposition: "If you're in the Senate and
+          // another senator says".)
+          if (noun && fb < k - 1 && ClauseStartsAt(fb) && !g.clause_openers.count(tok[fb].lower) &&
+              (fb == 0 || !g.prepositions.count(tok[fb - 1].lower)))
+            return {fb, j};
         }
       }
       // Drop leading glue words and a capitalised opener ("What I'm reminding people is").
