@@ -783,9 +783,10 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Source
   // clause. So is one after the head's modifier: "a source close to him
   // said", "people familiar with the matter said" (claims.yaml
   // source_modifiers). The phrases may be chained ("a person familiar with
-  // the planning for the meeting said"): the source is taken only when the
-  // chain reaches the start of the clause, never the object of one of its
-  // prepositions ("the meeting").
+  // the planning for the meeting said", which gave "the meeting"): the
+  // source starts where the chain reaches the start of the clause. (A chain
+  // broken on the way, at a word that heads no phrase, leaves the phrase
+  // before the cue, as one hop does.)
   auto chained = [&](std::size_t at) {
     return at >= 2 && (g.post_modifier_prepositions.count(tok[at - 1].lower) > 0 ||
                        m.source_modifiers.MatchBefore(tok, at) > 0);
