@@ -83,6 +83,8 @@ class ClaimExtractor::Impl::SentenceReader {
   bool ClauseStartsAt(std::size_t at) const;
   // Whether token `k` is part of one of the sentence's cues.
   bool InCue(std::size_t k) const;
+  // A possessive determiner: "his", "their", "its".
+  bool IsPossessiveDeterminer(const Token& t) const { return g.determiners.count(t.lower) && m.IsPronoun(t); }
   // Token `k` ends a source named after its cue; what describes the source
   // runs on to a comma within ten words ("In a CNN poll conducted on
   // Thursday, ...", "According to a survey of 500 voters, ..."): that
@@ -357,13 +359,13 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     bool function_word = false;  // ("Some may say": no phrase of "Some may")
     for (std::size_t back = 1; back <= 4 && back <= stop; ++back) {
       const Token& t = tok[stop - back];
-      const bool possessive_after_of = stop - back >= 1 && tok[stop - back - 1].lower == "of" &&
-                                       g.determiners.count(t.lower) && m.IsPronoun(t);
+      const bool possessive_after_of =
+          stop - back >= 1 && tok[stop - back - 1].lower == "of" && IsPossessiveDeterminer(t);
       // ("Both sides have acknowledged", "Even my own folks say": a
       // quantifier or a possessive opening the clause.)
       const bool opens_clause =
           back > 1 && !function_word &&
-          (g.quantifier_subjects.count(t.lower) || (g.determiners.count(t.lower) && m.IsPronoun(t))) &&
+          (g.quantifier_subjects.count(t.lower) || IsPossessiveDeterminer(t)) &&
           (ClauseStartsAt(stop - back) || (stop - back >= 1 && tok[stop - back - 1].lower == "even" &&
                                            ClauseStartsAt(stop - back - 1)));
       if (t.lower == "the" || t.lower == "a" || t.lower == "an" || possessive_after_of || opens_clause) {
@@ -420,8 +422,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
       // the clause; "he and Mr. Allen" is above.)
       {
         std::size_t k = stop;
-        if (k < j && g.determiners.count(tok[k].lower) == 0 && k > 0 && g.determiners.count(tok[k - 1].lower) &&
-            m.IsPronoun(tok[k - 1]))
+        if (k < j && g.determiners.count(tok[k].lower) == 0 && k > 0 && IsPossessiveDeterminer(tok[k - 1]))
           --k;  // ("and his rivals": the possessive opens the second phrase)
         if (k < j && k > 0 && g.quantifier_subjects.count(tok[k - 1].lower)) --k;  // "and some technologists"
         if (k >= 2 && (tok[k - 1].lower == "even" || tok[k - 1].lower == "also" || tok[k - 1].lower == "other") &&
@@ -435,7 +436,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
             noun = noun || m.IsNpWord(tok[fb - 1]);
             --fb;
           }
-          if (fb > 0 && g.determiners.count(tok[fb - 1].lower) && m.IsPronoun(tok[fb - 1])) --fb;  // "His aides and"
+          if (fb > 0 && IsPossessiveDeterminer(tok[fb - 1])) --fb;  // "His aides and"
           // (Not the object of a preposition: "If you're in the Senate and
           // another senator says".)
           if (noun && fb < k - 1 && ClauseStartsAt(fb) && !g.clause_openers.count(tok[fb].lower) &&
@@ -450,7 +451,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
         ++stop;
       // "Her campaign workers here said": a possessive determiner opening
       // the clause belongs to the phrase.
-      if (stop < j && stop > 0 && g.determiners.count(tok[stop - 1].lower) && m.IsPronoun(tok[stop - 1]) &&
+      if (stop < j && stop > 0 && IsPossessiveDeterminer(tok[stop - 1]) &&
           (stop == 1 || tok[stop - 2].punct || g.clause_openers.count(tok[stop - 2].lower)))
         --stop;
       return {stop, j};
@@ -463,7 +464,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
     auto plain_word = [&](const Token& t) {
       return !t.punct && !t.upper && !IsPossessive(t) && !g.determiners.count(t.lower) &&
              !g.not_in_noun_phrase.count(t.lower) && !g.prepositions.count(t.lower) && !m.IsPronoun(t) &&
-             !EndsWith(t.lower, "ed") && !EndsWith(t.lower, "ing") && !IsQuoteToken(t);
+             !EndsWith(t.lower, "ed") && !EndsWith(t.lower, "ing");
     };
     auto after_determiner = [&](std::size_t last) {
       for (std::size_t k = last + 1; k > 0 && last + 1 - k < 3; --k) {
@@ -486,11 +487,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
         // does not know after a determiner or a possessive.)
         {
           std::size_t k = fb;
-          while (k > 0 && fb - k < 3 && !tok[k - 1].punct && !tok[k - 1].upper && !IsPossessive(tok[k - 1]) &&
-                 !g.determiners.count(tok[k - 1].lower) && !g.not_in_noun_phrase.count(tok[k - 1].lower) &&
-                 !g.prepositions.count(tok[k - 1].lower) && !m.IsPronoun(tok[k - 1]) && !InCue(k - 1) &&
-                 !EndsWith(tok[k - 1].lower, "ed") && !EndsWith(tok[k - 1].lower, "ing"))
-            --k;
+          while (k > 0 && fb - k < 3 && plain_word(tok[k - 1]) && !InCue(k - 1)) --k;
           if (k < fb && k > 0 && (g.determiners.count(tok[k - 1].lower) || IsPossessive(tok[k - 1]))) fb = k;
         }
         // ("Carson's manager": the name before the possessive.)
@@ -499,7 +496,7 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::NpBefo
           while (fb > 0 && tok[fb - 1].upper && m.IsNpWord(tok[fb - 1]) && !IsPossessive(tok[fb - 1])) --fb;
         }
         // ("his top aide, Tad Devine, said": a possessive determiner.)
-        if (fb > 0 && fb < nb - 1 && g.determiners.count(tok[fb - 1].lower) && m.IsPronoun(tok[fb - 1])) --fb;
+        if (fb > 0 && fb < nb - 1 && IsPossessiveDeterminer(tok[fb - 1])) --fb;
         const bool starts_clause = ClauseStartsAt(fb);
         // Start at a capitalised word, or at an article or possessive
         // ("the union's president, Mary Kay Henry, said").
@@ -787,10 +784,6 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Source
   // source starts where the chain reaches the start of the clause. (A chain
   // broken on the way, at a word that heads no phrase, leaves the phrase
   // before the cue, as one hop does.)
-  auto chained = [&](std::size_t at) {
-    return at >= 2 && (g.post_modifier_prepositions.count(tok[at - 1].lower) > 0 ||
-                       m.source_modifiers.MatchBefore(tok, at) > 0);
-  };
   for (std::size_t at = b, hop = 0; hop < 4; ++hop) {
     const std::size_t modifier = m.source_modifiers.MatchBefore(tok, at);
     if (at < 2 || (!modifier && !g.post_modifier_prepositions.count(tok[at - 1].lower)) || modifier >= at) break;
@@ -816,9 +809,8 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::Impl::SentenceReader::Source
            !(!tok[hb - 1].upper && EndsWith(tok[hb - 1].lower, "s") && !m.IsNpWord(tok[hb - 1])))  // "depicts"
       --hb;
     if (g.prepositions.count(tok[hb].lower) || InCue(hb)) break;
-    at = hb;
+    at = hb;  // (the next hop, if a preposition or modifier stands before)
     if (ClauseStartsAt(hb)) b = hb;
-    else if (!chained(hb)) break;
   }
   b = WithNumberBefore(b, e, 0);
   for (std::size_t r = b; r > 0 && b - r < 12;) {
