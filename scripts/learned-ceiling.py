@@ -28,13 +28,12 @@ first annotator's .ann of each text, as `evident eval` does. The JSONL must
 be in code points, the default. Pure Python; a fold takes about a minute.
 """
 import collections
-import json
 import os
 import random
 import re
 import sys
 
-from brat_spans import read_spans
+from brat_spans import codepoint_records, first_annotations, read_spans
 
 TOKEN = re.compile(r"\w+(?:[’']\w+)*|[^\w\s]")
 EPOCHS = 5
@@ -43,51 +42,44 @@ THRESHOLDS = (0.0, -1.0, -2.0, -4.0, -6.0)
 
 def load(base, jsonl):
     """[(gold cue spans, tokens)] for the texts of `jsonl` that have gold."""
-    first = {}
-    for name in sorted(os.listdir(os.path.join(base, "attributions"))):
-        if name.endswith(".ann"):
-            first.setdefault(name.rsplit("_", 1)[0], os.path.join(base, "attributions", name))
+    first = first_annotations(base)
     docs = []
-    with open(jsonl, encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            if record.get("offset_unit", "codepoint") != "codepoint":
-                sys.exit("learned-ceiling.py: %s: offsets must be code points" % jsonl)
-            if record["id"] not in first:
-                continue
-            with open(os.path.join(base, "text", record["id"] + ".txt"), encoding="utf-8") as t:
-                text = t.read()
-            gold = read_spans(first[record["id"]], {"Cue"}, fragments=False)["Cue"]
-            in_gold = bytearray(len(text) + 1)
-            for a, b in gold:
-                in_gold[a:b] = b"\1" * (b - a)
-            in_cue = bytearray(len(text) + 1)
-            for claim in record["claims"]:
-                cue = claim.get("cue")
-                if cue:
-                    in_cue[cue["start"]:cue["end"]] = b"\1" * (cue["end"] - cue["start"])
-            tag = {}
-            for sentence in record["sentences"]:
-                for an in sentence["annotations"]:
-                    label = an["category"] + ":" + an.get("type", "")
-                    for x in range(an["start"], an["end"]):
-                        tag.setdefault(x, label)
-            starts = {s["start"] for s in record["sentences"]}
-            tokens, quoted = [], 0
-            for m in TOKEN.finditer(text):
-                a, b = m.span()
-                word = m.group()
-                line_start = "\n" in text[max(0, a - 2):a]
-                if line_start:
-                    quoted = 0
-                if word in "\"“”":
-                    quoted ^= 1
-                tokens.append({
-                    "start": a, "end": b, "word": word, "lower": word.lower(),
-                    "gold": int(any(in_gold[a:b])), "cue": int(any(in_cue[a:b])),
-                    "tag": tag.get(a, "-"), "quoted": quoted,
-                    "first": int(a in starts or line_start)})
-            docs.append((gold, tokens))
+    for record in codepoint_records(jsonl, "learned-ceiling.py"):
+        if record["id"] not in first:
+            continue
+        with open(os.path.join(base, "text", record["id"] + ".txt"), encoding="utf-8") as t:
+            text = t.read()
+        gold = read_spans(first[record["id"]], {"Cue"}, fragments=False)["Cue"]
+        in_gold = bytearray(len(text) + 1)
+        for a, b in gold:
+            in_gold[a:b] = b"\1" * (b - a)
+        in_cue = bytearray(len(text) + 1)
+        for claim in record["claims"]:
+            cue = claim.get("cue")
+            if cue:
+                in_cue[cue["start"]:cue["end"]] = b"\1" * (cue["end"] - cue["start"])
+        tag = {}
+        for sentence in record["sentences"]:
+            for an in sentence["annotations"]:
+                label = an["category"] + ":" + an.get("type", "")
+                for x in range(an["start"], an["end"]):
+                    tag.setdefault(x, label)
+        starts = {s["start"] for s in record["sentences"]}
+        tokens, quoted = [], 0
+        for m in TOKEN.finditer(text):
+            a, b = m.span()
+            word = m.group()
+            line_start = "\n" in text[max(0, a - 2):a]
+            if line_start:
+                quoted = 0
+            if word in "\"“”":
+                quoted ^= 1
+            tokens.append({
+                "start": a, "end": b, "word": word, "lower": word.lower(),
+                "gold": int(any(in_gold[a:b])), "cue": int(any(in_cue[a:b])),
+                "tag": tag.get(a, "-"), "quoted": quoted,
+                "first": int(a in starts or line_start)})
+        docs.append((gold, tokens))
     return docs
 
 

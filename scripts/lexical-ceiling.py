@@ -12,20 +12,16 @@ bound for any tagger that looks at one word at a time. Reads the first
 annotator's .ann of each text, as `evident eval` does.
 """
 import collections
-import glob
 import os
 import re
 import sys
 
-from brat_spans import read_spans
+from brat_spans import first_annotations, read_spans
 
 
 def load(base):
     docs = {}
-    for ann in sorted(glob.glob(os.path.join(base, "attributions", "*.ann"))):
-        name = os.path.basename(ann).rsplit("_", 1)[0]
-        if name in docs:
-            continue
+    for name, ann in first_annotations(base).items():
         cues = read_spans(ann, {"Cue"})["Cue"]
         with open(os.path.join(base, "text", name + ".txt"), encoding="utf-8") as f:
             docs[name] = (f.read(), cues)

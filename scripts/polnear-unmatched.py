@@ -12,12 +12,11 @@ the reader to say; the script only finds them. Continuations (which repeat
 their speaker's cue) are left out. Reads the first annotator's .ann of each
 text, as `evident eval` does. The JSONL must be in code points, the default.
 """
-import json
 import os
 import random
 import sys
 
-from brat_spans import read_spans
+from brat_spans import codepoint_records, first_annotations, read_spans
 
 
 def main():
@@ -26,36 +25,29 @@ def main():
     base, jsonl = sys.argv[1], sys.argv[2]
     n = int(sys.argv[3]) if len(sys.argv) > 3 else 40
     seed = int(sys.argv[4]) if len(sys.argv) > 4 else 11
-    first_ann = {}
-    for name in sorted(os.listdir(os.path.join(base, "attributions"))):
-        if name.endswith(".ann"):
-            first_ann.setdefault(name.rsplit("_", 1)[0], os.path.join(base, "attributions", name))
+    first_ann = first_annotations(base)
     found = []
     total = 0
-    with open(jsonl, encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            if record.get("offset_unit", "codepoint") != "codepoint":
-                sys.exit("polnear-unmatched.py: %s: offsets must be code points" % jsonl)
-            if record["id"] not in first_ann:
+    for record in codepoint_records(jsonl, "polnear-unmatched.py"):
+        if record["id"] not in first_ann:
+            continue
+        with open(os.path.join(base, "text", record["id"] + ".txt"), encoding="utf-8") as t:
+            text = t.read()
+        gold = bytearray(len(text) + 1)
+        for a, b in read_spans(first_ann[record["id"]], {"Cue"})["Cue"]:
+            gold[a:b] = b"\1" * (b - a)
+        for claim in record["claims"]:
+            cue = claim.get("cue")
+            if not cue or "continues" in claim:
                 continue
-            with open(os.path.join(base, "text", record["id"] + ".txt"), encoding="utf-8") as t:
-                text = t.read()
-            gold = bytearray(len(text) + 1)
-            for a, b in read_spans(first_ann[record["id"]], {"Cue"})["Cue"]:
-                gold[a:b] = b"\1" * (b - a)
-            for claim in record["claims"]:
-                cue = claim.get("cue")
-                if not cue or "continues" in claim:
-                    continue
-                total += 1
-                a, b = cue["start"], cue["end"]
-                if any(gold[a:b]):
-                    continue
-                source = claim.get("source", {})
-                who = text[source["start"]:source["end"]] if "start" in source else "-"
-                around = text[max(0, a - 110):b + 70].replace("\n", " | ")
-                found.append("[%s] source=%r quoted=%s\n    %s" % (text[a:b], who, "quoted" in claim.get("flags", []), around))
+            total += 1
+            a, b = cue["start"], cue["end"]
+            if any(gold[a:b]):
+                continue
+            source = claim.get("source", {})
+            who = text[source["start"]:source["end"]] if "start" in source else "-"
+            around = text[max(0, a - 110):b + 70].replace("\n", " | ")
+            found.append("[%s] source=%r quoted=%s\n    %s" % (text[a:b], who, "quoted" in claim.get("flags", []), around))
     random.Random(seed).shuffle(found)
     print("%d of %d cues overlap no gold Cue; %d of them:\n" % (len(found), total, min(n, len(found))))
     for k, item in enumerate(found[:n], 1):
