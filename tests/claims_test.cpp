@@ -875,7 +875,7 @@ TEST_CASE("an unnamed source keeps what describes it", "[claims]") {
       {"The talks failed, two officials familiar with the talks said.", "two officials familiar with the talks",
        "anonymous"},
       {"Two officials briefed on the talks said they failed.", "Two officials briefed on the talks", "anonymous"},
-      // (Chained phrases: the object of the last preposition is never the source.)
+      // (Chained phrases: the source starts where the chain reaches the start of the clause.)
       {"People familiar with the planning for the meeting said it failed.",
        "People familiar with the planning for the meeting", "anonymous"},
       {"The talks failed, one official said.", "one official", "person"},
