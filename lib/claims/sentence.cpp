@@ -1538,9 +1538,11 @@ void ClaimExtractor::Impl::SentenceReader::Build(std::vector<Claim>* claims) {
           const std::size_t x = NpAfter(after_cue).second;
           return x > after_cue && (x >= tok.size() || tok[x].lower == "," || tok[x].lower == ".");
         };
-        const bool comma_before_cue = (b == e || (!comma_before_np && !hearer_cue && speaker_ends_clause())) && cue.first > 0 &&
-                                      tok[cue.first - 1].lower == "," && !EndsWith(cue_lower, "ing") &&
-                                      g.inverting_verbs.count(tok[cue.first].lower) > 0;
+        // (The cheap tests first: the speaker after the cue is read only
+        // after a comma and a verb of saying.)
+        const bool comma_before_cue = cue.first > 0 && tok[cue.first - 1].lower == "," &&
+                                      !EndsWith(cue_lower, "ing") && g.inverting_verbs.count(tok[cue.first].lower) > 0 &&
+                                      (b == e || (!comma_before_np && !hearer_cue && speaker_ends_clause()));
         std::size_t k = after_cue;
         if (comma_before_cue) k = NpAfter(k).second;
         // "..., said two Democrats who asked not to be named.": the
